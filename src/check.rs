@@ -1,0 +1,1 @@
+//! Verdicts for CI: judge the newest draft against watch-file rules.

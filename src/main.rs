@@ -1,0 +1,3 @@
+//! The `redline` command: parse flags, call the library, print errors, return the status.
+
+fn main() {}

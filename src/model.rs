@@ -1,0 +1,341 @@
+//! The shared data of the pipeline: drafts, paragraphs, changes, spans, histories.
+//!
+//! Every type that two stages share lives here, as plain data with small accessors.
+//! No algorithm and no I/O: `parse` builds [`Document`]s, `align` builds [`Change`]s,
+//! `history` builds a [`History`], `topics` attaches [`TopicTag`]s, and the renderers
+//! only read. Report types own their text and refer to paragraphs by index into their
+//! [`Document`], so they outlive the input buffers and serialise cleanly.
+
+use serde::{Deserialize, Serialize};
+
+/// One draft of a negotiated text, read and parsed into labelled paragraphs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Where the draft came from: a path as given on the command line, or `-` for standard input.
+    pub source: String,
+    /// The draft's display name ("Zero Draft", "Rev 1"); defaults to the file name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The paragraphs in reading order; `paragraphs[i].index == i`.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Document {
+    /// The name to show for this draft: its display name, else its source.
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.source)
+    }
+}
+
+/// One paragraph of a draft, with its printed label kept apart from its text.
+///
+/// Labels are not part of the text, so renumbering alone never looks like a change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// Position in the draft, counted from 0.
+    pub index: usize,
+    /// The label as printed, without its punctuation: "12", "A", "b", "IV"; `None` for unlabelled text.
+    pub label: Option<String>,
+    /// What sort of paragraph this is.
+    pub kind: ParagraphKind,
+    /// The paragraph's text without its label, soft wraps joined with single spaces.
+    pub text: String,
+    /// The 1-based line of the source where the paragraph starts.
+    pub line: usize,
+    /// The comparison key: `text` with typographic variants folded (see `parse::normalize`).
+    /// Not part of the JSON contract; rebuilt whenever a document is parsed.
+    #[serde(skip)]
+    pub key: String,
+}
+
+impl Paragraph {
+    /// The label as a reader writes it in a reference: "¶ 12", "(b)", "IV", or "¶" + index for unlabelled text.
+    pub fn reference(&self) -> String {
+        match (&self.label, self.kind) {
+            (Some(l), ParagraphKind::SubItem) => format!("({l})"),
+            (Some(l), ParagraphKind::Heading) => l.clone(),
+            (Some(l), _) => format!("¶ {l}"),
+            (None, _) => format!("#{}", self.index + 1),
+        }
+    }
+}
+
+/// The kinds of paragraph a UN outcome document is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    /// A section or sub-section heading ("I. Introduction", "A. Digital divides").
+    Heading,
+    /// An operative paragraph numbered "12.".
+    Numbered,
+    /// A preambular paragraph lettered "(a)" or "A." before the operative part.
+    Preambular,
+    /// A sub-item "(a)", "(i)" inside a numbered paragraph.
+    SubItem,
+    /// Unlabelled text: a title, a chapeau, a signature line.
+    Plain,
+    /// Footnote text, kept apart from the paragraph that refers to it.
+    Footnote,
+}
+
+/// What happened to one or more paragraphs between two drafts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Same text (labels may differ: renumbering is not a change).
+    Unchanged,
+    /// Same paragraph, in order, with edits.
+    Modified,
+    /// Only in the new draft.
+    Inserted,
+    /// Only in the old draft.
+    Deleted,
+    /// Same paragraph, out of order (with or without edits).
+    Moved,
+    /// One old paragraph became several adjacent new ones.
+    Split,
+    /// Several adjacent old paragraphs became one new one.
+    Merged,
+}
+
+impl ChangeKind {
+    /// Every kind, in the order summaries list them.
+    pub const ALL: [ChangeKind; 7] = [
+        ChangeKind::Unchanged,
+        ChangeKind::Modified,
+        ChangeKind::Inserted,
+        ChangeKind::Deleted,
+        ChangeKind::Moved,
+        ChangeKind::Split,
+        ChangeKind::Merged,
+    ];
+
+    /// The kind's name as the JSON contract spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Unchanged => "unchanged",
+            ChangeKind::Modified => "modified",
+            ChangeKind::Inserted => "inserted",
+            ChangeKind::Deleted => "deleted",
+            ChangeKind::Moved => "moved",
+            ChangeKind::Split => "split",
+            ChangeKind::Merged => "merged",
+        }
+    }
+}
+
+/// One entry of the partition of two drafts: every paragraph of both drafts is in exactly one change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// What happened.
+    pub kind: ChangeKind,
+    /// Indices of the old draft's paragraphs in this change (empty for `inserted`).
+    pub old: Vec<usize>,
+    /// Indices of the new draft's paragraphs in this change (empty for `deleted`).
+    pub new: Vec<usize>,
+    /// Word-level similarity of the two sides, 0.0 to 1.0 (1.0 when unchanged, 0.0 when one side is empty).
+    pub similarity: f64,
+    /// The word-level redline. Equal + delete spans concatenate to the old side's text,
+    /// equal + insert spans to the new side's; several paragraphs on one side are joined by
+    /// [`PARAGRAPH_BREAK`].
+    pub spans: Vec<Span>,
+    /// Watched topics this change touches (filled by `topics`; empty without a watch file).
+    #[serde(default)]
+    pub topics: Vec<TopicTag>,
+}
+
+/// How paragraphs on one side of a split or merge are joined in a change's spans.
+pub const PARAGRAPH_BREAK: &str = "\n";
+
+impl Change {
+    /// True when the paragraphs' text differs (a moved paragraph may or may not be edited).
+    pub fn is_edited(&self) -> bool {
+        self.spans.iter().any(|s| s.op != SpanOp::Equal)
+    }
+
+    /// The old side's text, rebuilt from the spans.
+    pub fn old_text(&self) -> String {
+        self.spans
+            .iter()
+            .filter(|s| s.op != SpanOp::Insert)
+            .map(|s| s.text.as_str())
+            .collect()
+    }
+
+    /// The new side's text, rebuilt from the spans.
+    pub fn new_text(&self) -> String {
+        self.spans
+            .iter()
+            .filter(|s| s.op != SpanOp::Delete)
+            .map(|s| s.text.as_str())
+            .collect()
+    }
+}
+
+/// One run of a word-level redline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// Whether the text is kept, deleted or inserted.
+    pub op: SpanOp,
+    /// The text of the run, exactly as in the draft.
+    pub text: String,
+}
+
+impl Span {
+    /// A span of `op` over `text`.
+    pub fn new(op: SpanOp, text: impl Into<String>) -> Self {
+        Span {
+            op,
+            text: text.into(),
+        }
+    }
+}
+
+/// The operation of a [`Span`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpanOp {
+    /// In both drafts.
+    Equal,
+    /// Only in the new draft.
+    Insert,
+    /// Only in the old draft.
+    Delete,
+}
+
+/// Two drafts and the changes that lead from the first to the second.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// The earlier draft.
+    pub old: Document,
+    /// The later draft.
+    pub new: Document,
+    /// The changes, in new-draft order, deleted paragraphs where they stood.
+    pub changes: Vec<Change>,
+}
+
+impl Comparison {
+    /// How many changes of each kind, in [`ChangeKind::ALL`] order, kinds with none left out.
+    pub fn summary(&self) -> Vec<(ChangeKind, usize)> {
+        summarize(&self.changes)
+    }
+
+    /// True when the drafts differ in anything but labels.
+    pub fn has_differences(&self) -> bool {
+        self.changes.iter().any(|c| c.kind != ChangeKind::Unchanged)
+    }
+}
+
+/// Counts changes by kind, in [`ChangeKind::ALL`] order, leaving out kinds with none.
+pub fn summarize(changes: &[Change]) -> Vec<(ChangeKind, usize)> {
+    ChangeKind::ALL
+        .iter()
+        .map(|&k| (k, changes.iter().filter(|c| c.kind == k).count()))
+        .filter(|&(_, n)| n > 0)
+        .collect()
+}
+
+/// A topic of the watch file touched by a change, and how.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct TopicTag {
+    /// The topic's name from the watch file.
+    pub topic: String,
+    /// What the change did to the topic's language.
+    pub effect: TopicEffect,
+}
+
+/// What a change did to a topic's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TopicEffect {
+    /// Matching text appears in inserted text only.
+    Added,
+    /// Matching text appears in deleted text only.
+    Removed,
+    /// Matching text is both deleted and inserted, or edited around.
+    Modified,
+    /// Matching text came back after a draft without it.
+    Reinstated,
+}
+
+impl TopicEffect {
+    /// The effect's name as the contracts spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TopicEffect::Added => "added",
+            TopicEffect::Removed => "removed",
+            TopicEffect::Modified => "modified",
+            TopicEffect::Reinstated => "reinstated",
+        }
+    }
+}
+
+/// A paragraph of one draft in a history: draft number (from 0) and paragraph index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Place {
+    /// The draft, counted from 0.
+    pub draft: usize,
+    /// The paragraph index in that draft.
+    pub paragraph: usize,
+}
+
+/// The comparison of one draft with the next inside a [`History`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// The earlier draft's number.
+    pub old: usize,
+    /// The later draft's number (`old + 1`).
+    pub new: usize,
+    /// The changes, as in [`Comparison::changes`].
+    pub changes: Vec<Change>,
+}
+
+/// One paragraph followed through every draft of a history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lineage {
+    /// For each draft, the paragraph indices this line of descent occupies there
+    /// (empty where it is absent; several after a split).
+    pub paragraphs: Vec<Vec<usize>>,
+}
+
+/// Language that was in one draft, missing from the next, and back in a later one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reinstatement {
+    /// The text that came back, as it reads in the draft where it returned.
+    pub text: String,
+    /// The first draft without the text.
+    pub removed_in: usize,
+    /// The draft where it came back.
+    pub reinstated_in: usize,
+    /// Where it stood before it went missing.
+    pub from: Place,
+    /// Where it came back.
+    pub to: Place,
+    /// True when a whole paragraph came back rather than a phrase.
+    pub whole_paragraph: bool,
+}
+
+/// A chain of drafts: every consecutive step aligned, paragraphs followed, reinstated language found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct History {
+    /// The drafts in order.
+    pub drafts: Vec<Document>,
+    /// `steps[k]` compares `drafts[k]` with `drafts[k + 1]`.
+    pub steps: Vec<Step>,
+    /// Every line of descent, in order of first appearance.
+    pub lineage: Vec<Lineage>,
+    /// Reinstated language, in order of the draft it returned in, then position.
+    pub reinstated: Vec<Reinstatement>,
+}
+
+impl History {
+    /// The comparison of the last two drafts, as a stand-alone value (for `check`, docx output).
+    pub fn last_comparison(&self) -> Option<Comparison> {
+        let step = self.steps.last()?;
+        Some(Comparison {
+            old: self.drafts[step.old].clone(),
+            new: self.drafts[step.new].clone(),
+            changes: step.changes.clone(),
+        })
+    }
+}

@@ -1,0 +1,1 @@
+//! Turn finished reports into output; renderers never recompute.

@@ -1,0 +1,1 @@
+//! Watched topics: the watch file, and tagging changes that touch watched language.

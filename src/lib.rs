@@ -27,6 +27,7 @@ pub mod model;
 pub mod parse;
 pub mod read;
 pub mod render;
+pub mod synth;
 pub mod topics;
 
 pub use error::{Error, Result};

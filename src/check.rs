@@ -1,1 +1,116 @@
-//! Verdicts for CI: judge the newest draft against watch-file rules.
+//! Verdicts for CI: judge the newest draft of a history against the watch file's rules.
+//!
+//! Pure: takes an annotated [`History`] and a [`Watch`], returns a [`Verdict`]. Printing is
+//! left to `render`, exit codes to the binary.
+
+use crate::model::{History, TopicEvent};
+use crate::topics::{self, Requirement, Watch};
+
+/// The outcome of `redline check`: every topic's rules, judged on the newest step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// True when every rule of every topic holds.
+    pub ok: bool,
+    /// The draft judged against (the one before the newest).
+    pub old: usize,
+    /// The newest draft.
+    pub new: usize,
+    /// One entry per topic, in watch-file order.
+    pub topics: Vec<TopicVerdict>,
+}
+
+/// The verdict on one topic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicVerdict {
+    /// The topic's name.
+    pub name: String,
+    /// The topic's description, if the watch file gives one.
+    pub description: Option<String>,
+    /// True when none of its rules failed.
+    pub ok: bool,
+    /// The rules that failed.
+    pub failures: Vec<Failure>,
+    /// Everything the newest step did to the topic's language.
+    pub events: Vec<TopicEvent>,
+}
+
+/// One broken rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    /// The rule as the watch file states it: `fail_on = "removed"`, `require = "present"`.
+    pub rule: String,
+    /// A one-line explanation for people.
+    pub message: String,
+    /// The event that broke a `fail_on` rule; `None` for a `require` rule.
+    pub event: Option<TopicEvent>,
+}
+
+/// Judges the newest step of `history` (already annotated with
+/// [`topics::annotate_history`]) against every topic of `watch`.
+///
+/// A history of one draft has no step: only `require` rules are judged then.
+pub fn judge(history: &History, watch: &Watch) -> Verdict {
+    let new = history.drafts.len().saturating_sub(1);
+    let old = new.saturating_sub(1);
+    let newest = &history.drafts[new];
+    let topics = watch
+        .topics
+        .iter()
+        .map(|topic| {
+            let events = if history.steps.is_empty() {
+                Vec::new()
+            } else {
+                topics::step_events(history, history.steps.len() - 1, topic)
+            };
+            let mut failures: Vec<Failure> = events
+                .iter()
+                .filter(|e| topic.fail_on.contains(&e.effect))
+                .map(|e| Failure {
+                    rule: format!("fail_on = \"{}\"", e.effect.as_str()),
+                    message: format!(
+                        "{} language {} in {}",
+                        topic.name,
+                        e.effect.as_str(),
+                        newest.display_name()
+                    ),
+                    event: Some(e.clone()),
+                })
+                .collect();
+            let present = !topics::paragraphs_matching(newest, topic).is_empty();
+            match topic.require {
+                Some(Requirement::Present) if !present => failures.push(Failure {
+                    rule: "require = \"present\"".into(),
+                    message: format!(
+                        "no {} language in {}; it must be present",
+                        topic.name,
+                        newest.display_name()
+                    ),
+                    event: None,
+                }),
+                Some(Requirement::Absent) if present => failures.push(Failure {
+                    rule: "require = \"absent\"".into(),
+                    message: format!(
+                        "{} language in {}; it must be absent",
+                        topic.name,
+                        newest.display_name()
+                    ),
+                    event: None,
+                }),
+                _ => {}
+            }
+            TopicVerdict {
+                name: topic.name.clone(),
+                description: topic.description.clone(),
+                ok: failures.is_empty(),
+                failures,
+                events,
+            }
+        })
+        .collect::<Vec<_>>();
+    Verdict {
+        ok: topics.iter().all(|t| t.ok),
+        old,
+        new,
+        topics,
+    }
+}

@@ -339,3 +339,20 @@ impl History {
         })
     }
 }
+
+/// One thing a step of a history did to a watched topic's language, for `topics` and `check`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicEvent {
+    /// The topic's name.
+    pub topic: String,
+    /// What happened to its language.
+    pub effect: TopicEffect,
+    /// The step's later draft (the draft where the event is seen).
+    pub draft: usize,
+    /// Paragraphs of the earlier draft involved.
+    pub old: Vec<usize>,
+    /// Paragraphs of the later draft involved.
+    pub new: Vec<usize>,
+    /// The language concerned: the deleted, inserted or reinstated words that match.
+    pub text: String,
+}

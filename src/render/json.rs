@@ -1,0 +1,345 @@
+//! The JSON contracts: `redline.document/1`, `redline.diff/1`, `redline.history/1`,
+//! `redline.check/1`.
+//!
+//! The wire structs below are the contracts; they are built from the model and never
+//! deserialised by the library. Extend them by adding fields, never by renaming or removing
+//! (see `docs/json.md`).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{RenderOptions, first_label};
+use crate::check::Verdict;
+use crate::model::{
+    Change, ChangeKind, Comparison, Document, History, Paragraph, Place, Span, TopicEvent, TopicTag,
+};
+
+/// `redline.document/1`.
+#[derive(Serialize)]
+struct DocumentJson<'a> {
+    schema: &'static str,
+    source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    paragraphs: &'a [Paragraph],
+}
+
+impl<'a> DocumentJson<'a> {
+    fn new(d: &'a Document) -> Self {
+        DocumentJson {
+            schema: "redline.document/1",
+            source: &d.source,
+            name: d.name.as_deref(),
+            paragraphs: &d.paragraphs,
+        }
+    }
+}
+
+/// One change of `redline.diff/1`.
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    kind: ChangeKind,
+    old: &'a [usize],
+    new: &'a [usize],
+    old_labels: Vec<Option<&'a str>>,
+    new_labels: Vec<Option<&'a str>>,
+    similarity: f64,
+    spans: &'a [Span],
+    topics: &'a [TopicTag],
+}
+
+fn change_json<'a>(c: &'a Change, old: &'a Document, new: &'a Document) -> ChangeJson<'a> {
+    let labels = |d: &'a Document, ix: &[usize]| {
+        ix.iter()
+            .map(|&i| d.paragraphs[i].label.as_deref())
+            .collect()
+    };
+    ChangeJson {
+        kind: c.kind,
+        old: &c.old,
+        new: &c.new,
+        old_labels: labels(old, &c.old),
+        new_labels: labels(new, &c.new),
+        // Rounded so the same input prints the same bytes on every platform.
+        similarity: (c.similarity * 1000.0).round() / 1000.0,
+        spans: &c.spans,
+        topics: &c.topics,
+    }
+}
+
+/// Counts by kind, every kind present (zero included) so consumers need no defaults.
+#[derive(Serialize, Default)]
+struct Summary {
+    unchanged: usize,
+    modified: usize,
+    inserted: usize,
+    deleted: usize,
+    moved: usize,
+    split: usize,
+    merged: usize,
+}
+
+fn summary(changes: &[Change]) -> Summary {
+    let mut s = Summary::default();
+    for c in changes {
+        *match c.kind {
+            ChangeKind::Unchanged => &mut s.unchanged,
+            ChangeKind::Modified => &mut s.modified,
+            ChangeKind::Inserted => &mut s.inserted,
+            ChangeKind::Deleted => &mut s.deleted,
+            ChangeKind::Moved => &mut s.moved,
+            ChangeKind::Split => &mut s.split,
+            ChangeKind::Merged => &mut s.merged,
+        } += 1;
+    }
+    s
+}
+
+fn changes_json<'a>(
+    changes: &'a [Change],
+    old: &'a Document,
+    new: &'a Document,
+    options: &RenderOptions,
+) -> Vec<ChangeJson<'a>> {
+    changes
+        .iter()
+        .filter(|c| options.shows(c))
+        .map(|c| change_json(c, old, new))
+        .collect()
+}
+
+/// `redline.diff/1`.
+#[derive(Serialize)]
+struct DiffJson<'a> {
+    schema: &'static str,
+    old: DocumentJson<'a>,
+    new: DocumentJson<'a>,
+    changes: Vec<ChangeJson<'a>>,
+    summary: Summary,
+}
+
+/// A step of `redline.history/1`: `redline.diff/1` without the documents.
+#[derive(Serialize)]
+struct StepJson<'a> {
+    old: usize,
+    new: usize,
+    changes: Vec<ChangeJson<'a>>,
+    summary: Summary,
+}
+
+/// A line of descent: per draft, the paragraph indices and their labels.
+#[derive(Serialize)]
+struct LineageJson<'a> {
+    paragraphs: &'a [Vec<usize>],
+    labels: Vec<Vec<Option<&'a str>>>,
+}
+
+/// Reinstated language of `redline.history/1`.
+#[derive(Serialize)]
+struct ReinstatedJson<'a> {
+    text: &'a str,
+    removed_in: usize,
+    reinstated_in: usize,
+    from: PlaceJson<'a>,
+    to: PlaceJson<'a>,
+    whole_paragraph: bool,
+}
+
+#[derive(Serialize)]
+struct PlaceJson<'a> {
+    draft: usize,
+    paragraph: usize,
+    label: Option<&'a str>,
+}
+
+fn place<'a>(history: &'a History, p: Place) -> PlaceJson<'a> {
+    PlaceJson {
+        draft: p.draft,
+        paragraph: p.paragraph,
+        label: history.drafts[p.draft].paragraphs[p.paragraph]
+            .label
+            .as_deref(),
+    }
+}
+
+/// `redline.history/1`.
+#[derive(Serialize)]
+struct HistoryJson<'a> {
+    schema: &'static str,
+    drafts: Vec<DocumentJson<'a>>,
+    steps: Vec<StepJson<'a>>,
+    lineage: Vec<LineageJson<'a>>,
+    reinstated: Vec<ReinstatedJson<'a>>,
+}
+
+fn finish(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+pub fn write_document(out: &mut dyn Write, document: &Document) -> io::Result<()> {
+    finish(out, &DocumentJson::new(document))
+}
+
+pub fn write_comparison(
+    out: &mut dyn Write,
+    c: &Comparison,
+    options: &RenderOptions,
+) -> io::Result<()> {
+    finish(
+        out,
+        &DiffJson {
+            schema: "redline.diff/1",
+            old: DocumentJson::new(&c.old),
+            new: DocumentJson::new(&c.new),
+            changes: changes_json(&c.changes, &c.old, &c.new, options),
+            summary: summary(&c.changes),
+        },
+    )
+}
+
+pub fn write_history(out: &mut dyn Write, h: &History, options: &RenderOptions) -> io::Result<()> {
+    let steps = h
+        .steps
+        .iter()
+        .map(|s| StepJson {
+            old: s.old,
+            new: s.new,
+            changes: changes_json(&s.changes, &h.drafts[s.old], &h.drafts[s.new], options),
+            summary: summary(&s.changes),
+        })
+        .collect();
+    let lineage = h
+        .lineage
+        .iter()
+        .map(|l| LineageJson {
+            paragraphs: &l.paragraphs,
+            labels: l
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(|(d, ps)| {
+                    ps.iter()
+                        .map(|&p| h.drafts[d].paragraphs[p].label.as_deref())
+                        .collect()
+                })
+                .collect(),
+        })
+        .collect();
+    let reinstated = h
+        .reinstated
+        .iter()
+        .map(|r| ReinstatedJson {
+            text: &r.text,
+            removed_in: r.removed_in,
+            reinstated_in: r.reinstated_in,
+            from: place(h, r.from),
+            to: place(h, r.to),
+            whole_paragraph: r.whole_paragraph,
+        })
+        .collect();
+    finish(
+        out,
+        &HistoryJson {
+            schema: "redline.history/1",
+            drafts: h.drafts.iter().map(DocumentJson::new).collect(),
+            steps,
+            lineage,
+            reinstated,
+        },
+    )
+}
+
+/// `redline.check/1`.
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    schema: &'static str,
+    ok: bool,
+    old: DraftRef<'a>,
+    new: DraftRef<'a>,
+    topics: Vec<TopicJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct DraftRef<'a> {
+    draft: usize,
+    source: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct TopicJson<'a> {
+    name: &'a str,
+    ok: bool,
+    failures: Vec<FailureJson<'a>>,
+    events: Vec<EventJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FailureJson<'a> {
+    rule: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct EventJson<'a> {
+    effect: &'static str,
+    text: &'a str,
+    old_label: Option<String>,
+    new_label: Option<String>,
+    old: &'a [usize],
+    new: &'a [usize],
+}
+
+pub fn write_verdict(out: &mut dyn Write, v: &Verdict, h: &History) -> io::Result<()> {
+    let (old, new) = (&h.drafts[v.old], &h.drafts[v.new]);
+    let event = |e: &'_ TopicEvent| -> (Option<String>, Option<String>) {
+        (first_label(old, &e.old), first_label(new, &e.new))
+    };
+    let draft_ref = |i: usize| DraftRef {
+        draft: i,
+        source: &h.drafts[i].source,
+        name: h.drafts[i].display_name(),
+    };
+    finish(
+        out,
+        &CheckJson {
+            schema: "redline.check/1",
+            ok: v.ok,
+            old: draft_ref(v.old),
+            new: draft_ref(v.new),
+            topics: v
+                .topics
+                .iter()
+                .map(|t| TopicJson {
+                    name: &t.name,
+                    ok: t.ok,
+                    failures: t
+                        .failures
+                        .iter()
+                        .map(|f| FailureJson {
+                            rule: &f.rule,
+                            message: &f.message,
+                        })
+                        .collect(),
+                    events: t
+                        .events
+                        .iter()
+                        .map(|e| {
+                            let (old_label, new_label) = event(e);
+                            EventJson {
+                                effect: e.effect.as_str(),
+                                text: &e.text,
+                                old_label,
+                                new_label,
+                                old: &e.old,
+                                new: &e.new,
+                            }
+                        })
+                        .collect(),
+                })
+                .collect(),
+        },
+    )
+}

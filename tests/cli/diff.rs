@@ -1,0 +1,187 @@
+//! `redline diff`: terminal and JSON output, exit status, colour, output files.
+
+use serde::Deserialize;
+use tempfile::TempDir;
+
+use super::{redline, run, stdout};
+
+/// The consumer's copy of `redline.diff/1`: what another tool would deserialise.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Diff {
+    schema: String,
+    old: Doc,
+    new: Doc,
+    changes: Vec<Change>,
+    summary: std::collections::BTreeMap<String, usize>,
+}
+
+#[derive(Deserialize)]
+struct Doc {
+    schema: String,
+    source: String,
+    paragraphs: Vec<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Change {
+    kind: String,
+    old: Vec<usize>,
+    new: Vec<usize>,
+    old_labels: Vec<Option<String>>,
+    new_labels: Vec<Option<String>>,
+    similarity: f64,
+    spans: Vec<Span>,
+    topics: Vec<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct Span {
+    op: String,
+    text: String,
+}
+
+const OLD: &str = "fixtures/renumbered/old.txt";
+const NEW: &str = "fixtures/renumbered/new.txt";
+
+#[test]
+fn renumbering_alone_is_not_a_change() {
+    let (status, out, _) = run(&["diff", OLD, NEW, "--format", "json"]);
+    assert_eq!(status, 1);
+    let diff: Diff = serde_json::from_str(&out).unwrap();
+    assert_eq!(diff.schema, "redline.diff/1");
+    assert_eq!(diff.old.schema, "redline.document/1");
+    assert!(diff.new.source.ends_with("new.txt"));
+    assert_eq!(diff.old.paragraphs.len(), 4);
+    let kinds: Vec<&str> = diff.changes.iter().map(|c| c.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "unchanged",
+            "inserted",
+            "unchanged",
+            "unchanged",
+            "unchanged"
+        ]
+    );
+    let renumbered = &diff.changes[2];
+    assert_eq!(renumbered.old_labels, [Some("1".to_string())]);
+    assert_eq!(renumbered.new_labels, [Some("2".to_string())]);
+    assert_eq!(
+        (renumbered.old.clone(), renumbered.new.clone()),
+        (vec![1], vec![2])
+    );
+    assert_eq!(renumbered.similarity, 1.0);
+    assert!(renumbered.topics.is_empty());
+    assert_eq!(diff.summary["unchanged"], 4);
+    assert_eq!(diff.summary["inserted"], 1);
+    assert_eq!(diff.summary["moved"], 0);
+    let inserted = &diff.changes[1];
+    assert_eq!(inserted.spans.len(), 1);
+    assert_eq!(inserted.spans[0].op, "insert");
+    assert!(inserted.spans[0].text.starts_with("We welcome"));
+}
+
+#[test]
+fn same_draft_exits_zero_and_output_is_repeatable() {
+    let (status, out, _) = run(&["diff", OLD, OLD]);
+    assert_eq!(status, 0);
+    assert!(out.contains("4 unchanged"), "{out}");
+    let (_, a, _) = run(&["diff", OLD, NEW, "--format", "json"]);
+    let (_, b, _) = run(&["diff", OLD, NEW, "--format", "json"]);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn terminal_view_without_colour_uses_wdiff_marks() {
+    let (status, out, _) = run(&["diff", OLD, NEW]);
+    assert_eq!(status, 1);
+    assert!(
+        !out.contains('\u{1b}'),
+        "no escape codes when not a terminal"
+    );
+    assert!(out.contains("— → ¶ 1 · inserted"), "{out}");
+    assert!(
+        out.contains("{+We welcome the adoption of the Global Digital Compact.+}"),
+        "{out}"
+    );
+    assert!(
+        out.contains("··· 3 unchanged paragraphs not shown ···"),
+        "{out}"
+    );
+}
+
+#[test]
+fn colour_always_styles_and_no_color_is_honoured_in_auto() {
+    let (_, out, _) = run(&["diff", OLD, NEW, "--color", "always"]);
+    assert!(out.contains("\u{1b}[32"), "green insertion: {out}");
+    let out = redline()
+        .args(["diff", OLD, NEW])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!stdout(&out).contains('\u{1b}'));
+}
+
+#[test]
+fn stat_prints_the_summary_only() {
+    let (_, out, _) = run(&["diff", OLD, NEW, "--stat"]);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(
+        out.contains("4 → 5 paragraphs: 4 unchanged, 1 inserted"),
+        "{out}"
+    );
+}
+
+#[test]
+fn context_shows_unchanged_neighbours() {
+    let (_, out, _) = run(&["diff", OLD, NEW, "--context", "1"]);
+    assert!(out.contains("I → I · unchanged"), "{out}");
+    assert!(out.contains("¶ 1 → ¶ 2 · unchanged"), "{out}");
+    assert!(!out.contains("¶ 3 → ¶ 4"), "{out}");
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("diff.json");
+    let (status, out, _) = run(&["diff", OLD, NEW, "-f", "json", "-o", file.to_str().unwrap()]);
+    assert_eq!(status, 1);
+    assert!(out.is_empty());
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.contains("\"schema\": \"redline.diff/1\""));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary left"
+    );
+}
+
+#[test]
+fn standard_input_is_a_draft() {
+    let out = redline()
+        .args(["diff", "-", NEW])
+        .write_stdin(std::fs::read_to_string(super::path(OLD)).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("- → "), "{}", stdout(&out));
+}
+
+#[test]
+fn topics_tag_changes_and_filter_the_view() {
+    let (_, out, _) = run(&[
+        "diff",
+        OLD,
+        NEW,
+        "--watch",
+        "fixtures/watch/ok.toml",
+        "--topic",
+        "igf",
+        "-f",
+        "json",
+    ]);
+    let diff: Diff = serde_json::from_str(&out).unwrap();
+    assert!(diff.changes.is_empty(), "no change touches the IGF");
+}

@@ -1,0 +1,62 @@
+//! Integration tests driving the `redline` binary, one module per command.
+
+mod check;
+mod diff;
+mod errors;
+mod history;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The crate root, where `drafts/` and `fixtures/` live.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A path under the crate root.
+pub fn path(rel: &str) -> PathBuf {
+    root().join(rel)
+}
+
+/// The binary, run from the crate root with an environment that cannot leak colour, paging
+/// or configuration from the developer's shell.
+pub fn redline() -> Command {
+    let mut cmd = Command::cargo_bin("redline").expect("binary built");
+    cmd.current_dir(root())
+        .env_remove("NO_COLOR")
+        .env_remove("PAGER")
+        .env_remove("TERM")
+        .env_remove("COLUMNS");
+    for (key, _) in std::env::vars_os() {
+        if key.to_string_lossy().starts_with("REDLINE_") {
+            cmd.env_remove(key);
+        }
+    }
+    cmd
+}
+
+/// Standard output of a finished command, as text.
+pub fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+/// Standard error of a finished command, as text.
+pub fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 errors")
+}
+
+/// Runs `redline ARGS` and returns (status, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let output = redline().args(args).output().expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        stdout(&output),
+        stderr(&output),
+    )
+}
+
+/// True when `p` exists; tests over the shipped drafts need them.
+pub fn exists(p: &Path) -> bool {
+    p.exists()
+}

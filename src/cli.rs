@@ -122,6 +122,7 @@ struct Common {
 enum ReportFormat {
     Terminal,
     Json,
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -288,6 +289,7 @@ fn report_format(format: ReportFormat) -> Format {
     match format {
         ReportFormat::Terminal => Format::Terminal,
         ReportFormat::Json => Format::Json,
+        ReportFormat::Html => Format::Html,
     }
 }
 

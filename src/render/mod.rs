@@ -6,6 +6,7 @@
 //! the look only; what the answer is was settled by `align::AlignOptions`.
 
 mod github;
+mod html;
 mod json;
 mod junit;
 mod markdown;
@@ -24,6 +25,8 @@ pub enum Format {
     Terminal,
     /// The `redline.diff/1` and `redline.history/1` contracts.
     Json,
+    /// A self-contained HTML redline for review, on screen and on paper.
+    Html,
 }
 
 /// Output formats of `check`.
@@ -83,8 +86,8 @@ impl RenderOptions {
 /// Any error of `out`.
 pub fn write_document(out: &mut dyn Write, document: &Document, format: Format) -> io::Result<()> {
     match format {
-        Format::Terminal => terminal::write_document(out, document),
         Format::Json => json::write_document(out, document),
+        _ => terminal::write_document(out, document),
     }
 }
 
@@ -101,6 +104,7 @@ pub fn write_comparison(
     match format {
         Format::Terminal => terminal::write_comparison(out, comparison, options),
         Format::Json => json::write_comparison(out, comparison, options),
+        Format::Html => html::write_comparison(out, comparison, options),
     }
 }
 
@@ -117,6 +121,7 @@ pub fn write_history(
     match format {
         Format::Terminal => terminal::write_history(out, history, options),
         Format::Json => json::write_history(out, history, options),
+        Format::Html => html::write_history(out, history, options),
     }
 }
 

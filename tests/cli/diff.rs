@@ -185,3 +185,26 @@ fn topics_tag_changes_and_filter_the_view() {
     let diff: Diff = serde_json::from_str(&out).unwrap();
     assert!(diff.changes.is_empty(), "no change touches the IGF");
 }
+
+#[test]
+fn html_is_self_contained_and_escapes_hostile_drafts() {
+    let (status, out, _) = run(&[
+        "diff",
+        "fixtures/hostile/old.txt",
+        "fixtures/hostile/new.txt",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(status, 1);
+    assert!(out.starts_with("<!DOCTYPE html>"), "{}", &out[..40]);
+    // Only the page's own script; the draft's markup shows as text.
+    assert_eq!(out.matches("<script").count(), 1);
+    assert!(!out.contains("<img"));
+    assert!(out.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
+    assert!(out.contains("onerror=alert(1)&gt;"));
+    for external in ["src=\"http", "href=\"http", "@import", "url("] {
+        assert!(!out.contains(external), "fetches nothing: {external}");
+    }
+    assert!(out.contains("<del>") && out.contains("<ins>"));
+    assert!(out.contains("@media print"));
+}

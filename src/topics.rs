@@ -128,6 +128,7 @@ impl Watch {
                         .map_err(|e| {
                             let why = e.to_string();
                             let last = why.lines().last().unwrap_or("invalid").trim();
+                            let last = last.strip_prefix("error: ").unwrap_or(last);
                             fault(Some(&name), format!("bad pattern '{p}': {last}"))
                         })
                 })

@@ -45,3 +45,6 @@ pub fn parse(text: &str, source: &str) -> Document {
         paragraphs: paragraphs::build(&prepared),
     }
 }
+
+#[cfg(test)]
+mod tests;

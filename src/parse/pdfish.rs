@@ -216,12 +216,14 @@ fn mark_repeated(raw: &[RawLine], roles: &mut [Role]) {
     let margin = margin_lines(raw, roles);
     let mut seen: HashMap<&str, HashSet<usize>> = HashMap::new();
     for (i, l) in raw.iter().enumerate() {
-        if roles[i] == Role::Body && (pages < 3 || margin[i]) {
+        // The footnote rule repeats too, but it is what finds the footnotes.
+        if roles[i] == Role::Body && (pages < 2 || margin[i]) && !SEPARATOR.is_match(&l.text) {
             let count = seen.entry(l.text.as_str()).or_default();
-            count.insert(if pages < 3 { i } else { l.page });
+            count.insert(if pages < 2 { i } else { l.page });
         }
     }
-    let threshold = if pages < 3 { 3 } else { (pages / 2).max(3) };
+    // With pages, "most pages" (but at least two); without, three sightings.
+    let threshold = if pages < 2 { 3 } else { (pages / 2).max(2) };
     for (i, l) in raw.iter().enumerate() {
         if roles[i] != Role::Body
             || seen
@@ -232,7 +234,7 @@ fn mark_repeated(raw: &[RawLine], roles: &mut [Role]) {
         }
         let sentence_like = l.text.ends_with(['.', ',', ';', ':']) || l.text.chars().count() > 80;
         // The first page carries the real title where later pages carry it as a header.
-        let keep = if pages < 3 {
+        let keep = if pages < 2 {
             sentence_like
         } else {
             l.page == 0 || !margin[i]

@@ -199,8 +199,10 @@ impl Builder<'_> {
             && label::leading(prev).is_none_or(|l| l.rest < prev.len())
             && prev.chars().count() * 10 < self.prep.wrap_width * 7
             && text.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '\u{201C}');
-        let new_preambular = ends_clause(prev) && starts_with_opener(text);
-        (is_chapeau(text) || new_preambular || after_short_sentence).then_some((None, 0))
+        // Justified lines space words out ("Taking   note   of"): match on single spaces.
+        let squeezed = normalize::collapse_spaces(text);
+        let new_preambular = ends_clause(prev) && starts_with_opener(&squeezed);
+        (is_chapeau(&squeezed) || new_preambular || after_short_sentence).then_some((None, 0))
     }
 
     fn start(&mut self, no: usize, style: Option<Style>, fixed: Option<ParagraphKind>, text: &str) {

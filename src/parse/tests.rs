@@ -225,7 +225,7 @@ fn label_alone_on_its_line() {
 
 #[test]
 fn preambular_openers_start_paragraphs_in_pdf_text() {
-    let text = "A/80/L.1\nThe General Assembly,\nRecalling its resolution\n70/1,\nNoting with concern the divides,\nWelcoming the report,\n1. Decides.\n25-12345\n";
+    let text = "A/80/L.1\nThe General Assembly,\nRecalling its resolution\n70/1,\nNoting with concern the divides,\nTaking   note  of the report,\n1. Decides.\n25-12345\n";
     let doc = parse(text, "t.txt");
     let texts: Vec<_> = shape(&doc).iter().map(|s| s.2).collect();
     assert_eq!(
@@ -234,7 +234,7 @@ fn preambular_openers_start_paragraphs_in_pdf_text() {
             "The General Assembly,",
             "Recalling its resolution 70/1,",
             "Noting with concern the divides,",
-            "Welcoming the report,",
+            "Taking note of the report,",
             "Decides."
         ]
     );

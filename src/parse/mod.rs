@@ -1,43 +1,50 @@
 //! Turn a draft's text into a [`Document`] of labelled paragraphs.
 //!
-//! PLACEHOLDER: splits on blank lines only; the parse helper replaces this module.
+//! The text may have been typed (plain text or light Markdown: blank lines separate
+//! paragraphs, single newlines are soft wraps) or extracted from a PDF (wrapped lines, no
+//! blank lines, page furniture, hyphenated breaks, footnotes at page bottoms). Nobody says
+//! which: [`parse`] looks for the signs itself. The work is split by reason to change:
+//!
+//! - [`pdfish`] recognises PDF output and removes furniture and footnote zones;
+//! - `paragraphs` decides where paragraphs begin and joins their lines;
+//! - [`label`] reads labels ("12.", "IV.", "A.", "(b)", "(ii)") and resolves ambiguous ones;
+//! - `markdown` handles headings, list markers and emphasis;
+//! - [`normalize`] builds the comparison key of each paragraph.
+//!
+//! Nothing here compares two drafts; that is `align`'s job.
 
-use crate::model::{Document, Paragraph, ParagraphKind};
+use crate::model::Document;
 
+pub mod label;
+mod markdown;
 pub mod normalize;
+mod paragraphs;
+pub mod pdfish;
 
-/// Parses `text` (read from `source`) into a document.
+/// Parses `text` (read from `source`) into a document of labelled paragraphs.
+///
+/// `text` is UTF-8 with `\n` line ends. Labels are kept apart from the text ("12", "IV",
+/// "A", "b", "ii"), `line` is the 1-based source line where each paragraph starts, and
+/// `key` is [`normalize::key`] of the text. Never fails: text with no recognisable
+/// structure becomes plain paragraphs.
+///
+/// ```
+/// use redline::{parse::parse, ParagraphKind};
+///
+/// let doc = parse("I. Vision\n\n1. We recognize the role\nof the Forum.\n\n(a) to promote access;", "draft.txt");
+/// let p = &doc.paragraphs;
+/// assert_eq!((p[0].label.as_deref(), p[0].kind), (Some("I"), ParagraphKind::Heading));
+/// assert_eq!(p[1].text, "We recognize the role of the Forum.");
+/// assert_eq!((p[2].label.as_deref(), p[2].kind), (Some("a"), ParagraphKind::SubItem));
+/// ```
 pub fn parse(text: &str, source: &str) -> Document {
-    let mut paragraphs = Vec::new();
-    let mut line = 1;
-    for block in text.split("\n\n") {
-        let t = block.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !t.is_empty() {
-            let (label, rest) = match t.split_once(". ") {
-                Some((l, r)) if l.chars().all(|c| c.is_ascii_digit()) => {
-                    (Some(l.to_string()), r.to_string())
-                }
-                _ => (None, t.clone()),
-            };
-            let index = paragraphs.len();
-            paragraphs.push(Paragraph {
-                index,
-                kind: if label.is_some() {
-                    ParagraphKind::Numbered
-                } else {
-                    ParagraphKind::Plain
-                },
-                label,
-                key: normalize::key(&rest),
-                text: rest,
-                line,
-            });
-        }
-        line += block.matches('\n').count() + 2;
-    }
+    let prepared = pdfish::prepare(text);
     Document {
         source: source.to_string(),
         name: None,
-        paragraphs,
+        paragraphs: paragraphs::build(&prepared),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,434 @@
+//! Where paragraphs begin and end, and how their lines are joined.
+//!
+//! Input is the cleaned line stream of `pdfish`. A paragraph starts after a blank line, at
+//! a Markdown heading or list item, or at a line-start cue: the *expected* next label
+//! ("12." after "11.", "(c)" after "(b)"), and, in PDF-like text, a preambular opener
+//! ("Recalling", "Noting with concern" …) after a line that ends a clause, a chapeau
+//! ("The General Assembly,") or a line after a short sentence-final line. Lines are joined
+//! with single spaces, line-end hyphens are dropped unless the compound occurs unbroken
+//! elsewhere, and footnote markers are taken off. Labels are read by `label`.
+
+use std::collections::HashSet;
+
+use super::label::{self, Sequence, Style};
+use super::pdfish::{self, Footnote, Gap, Item, Prepared};
+use super::{markdown, normalize};
+use crate::model::{Paragraph, ParagraphKind};
+
+/// Words that open an unnumbered preambular paragraph of a UN resolution. Each is matched
+/// as a whole word at a line start; "Noting" covers "Noting also" and "Noting with concern".
+const OPENERS: &[&str] = &[
+    "Acknowledging",
+    "Affirming",
+    "Alarmed",
+    "Appreciating",
+    "Aware",
+    "Bearing in mind",
+    "Believing",
+    "Commending",
+    "Committed",
+    "Concerned",
+    "Conscious",
+    "Considering",
+    "Convinced",
+    "Deeply concerned",
+    "Deploring",
+    "Desiring",
+    "Determined",
+    "Emphasizing",
+    "Emphasising",
+    "Encouraged",
+    "Expressing",
+    "Further recalling",
+    "Gravely concerned",
+    "Guided",
+    "Having",
+    "Highlighting",
+    "Mindful",
+    "Noting",
+    "Reaffirming",
+    "Realizing",
+    "Recalling",
+    "Recognizing",
+    "Recognising",
+    "Reiterating",
+    "Seriously concerned",
+    "Stressing",
+    "Taking into account",
+    "Taking note",
+    "Underlining",
+    "Underscoring",
+    "Welcoming",
+];
+
+/// Bodies that open the preamble of a resolution: "The General Assembly,".
+const CHAPEAU_BODIES: &[&str] = &[
+    "Assembly,",
+    "Council,",
+    "Conference,",
+    "Commission,",
+    "Board,",
+];
+
+/// True when `line` starts with a preambular opener as a whole word.
+pub fn starts_with_opener(line: &str) -> bool {
+    OPENERS.iter().any(|o| {
+        line.strip_prefix(o)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
+    })
+}
+
+fn is_chapeau(line: &str) -> bool {
+    line.starts_with("The ") && line.len() < 60 && CHAPEAU_BODIES.iter().any(|b| line.ends_with(b))
+}
+
+fn ends_clause(line: &str) -> bool {
+    line.ends_with([',', ';', ':', '.'])
+}
+
+/// A paragraph being built.
+struct Open {
+    line: usize,
+    style: Option<Style>,
+    /// The kind when the markup decides it (a Markdown heading, a list item).
+    fixed: Option<ParagraphKind>,
+    seen_numbered: bool,
+    lines: Vec<String>,
+}
+
+/// Builds the paragraphs of a prepared source, in reading order, indexed and keyed.
+pub fn build(prep: &Prepared) -> Vec<Paragraph> {
+    let mut b = Builder {
+        prep,
+        seq: Sequence::default(),
+        out: Vec::new(),
+        markers: Vec::new(),
+        open: None,
+        pending: Vec::new(),
+        compounds: compounds(prep),
+        prev_line: String::new(),
+    };
+    for item in &prep.items {
+        match item {
+            Item::Footnote(f) => b.pending.push(f.clone()),
+            Item::Line(l) => b.line(l.no, &l.text, l.gap),
+        }
+    }
+    b.close();
+    b.flush_notes();
+    place_footnotes(b.out, b.markers)
+}
+
+struct Builder<'a> {
+    prep: &'a Prepared,
+    seq: Sequence,
+    out: Vec<Paragraph>,
+    /// For each paragraph in `out`, the footnote markers taken off its text.
+    markers: Vec<Vec<String>>,
+    open: Option<Open>,
+    pending: Vec<Footnote>,
+    compounds: HashSet<String>,
+    prev_line: String,
+}
+
+impl Builder<'_> {
+    fn line(&mut self, no: usize, text: &str, gap: Gap) {
+        let pdf = self.prep.pdf_like;
+        if !pdf && markdown::is_rule(text) {
+            self.close();
+            return;
+        }
+        if let Some(h) = markdown::heading(text).filter(|_| !pdf) {
+            self.close();
+            // "## IV. Follow-up": the heading keeps its printed label.
+            let (style, rest) = match label::leading(h) {
+                Some(lead) => (
+                    Some(self.seq.resolve(&lead.candidate, false)),
+                    &h[lead.rest..],
+                ),
+                None => (None, h),
+            };
+            self.start(no, style, Some(ParagraphKind::Heading), rest);
+            self.close();
+            return;
+        }
+        let block_start = self.open.is_none() || gap == Gap::Blank;
+        if let Some(item) = markdown::bullet(text).filter(|_| !pdf) {
+            self.close();
+            self.start(no, None, Some(ParagraphKind::Plain), item);
+        } else if let Some((style, rest)) = self.cue(text, block_start) {
+            self.close();
+            self.start(no, style, None, &text[rest..]);
+        } else if let Some(open) = &mut self.open {
+            open.lines.push(text.to_string());
+        }
+        self.prev_line = text.to_string();
+    }
+
+    /// Whether `text` starts a paragraph, and if so its label and where its text begins.
+    fn cue(&self, text: &str, block_start: bool) -> Option<(Option<Style>, usize)> {
+        let prev = pdfish::trim_marker(&self.prev_line, &self.prep.footnote_labels);
+        let open_heading = self.open.as_ref().is_some_and(|o| {
+            o.fixed == Some(ParagraphKind::Heading)
+                || matches!(o.style, Some(Style::Roman(_) | Style::Letter(_)))
+        });
+        if let Some(lead) = label::leading(text) {
+            let after_colon = prev.ends_with(':');
+            let style = self.seq.resolve(&lead.candidate, after_colon);
+            let follows_clause = ends_clause(prev)
+                || prev.ends_with(" and")
+                || prev.ends_with(" or")
+                || open_heading;
+            let starts = block_start
+                || match style {
+                    Style::Number(_) | Style::Roman(_) => self.seq.expected(&style),
+                    Style::Footnote(_) => true,
+                    _ => self.seq.expected(&style) && follows_clause,
+                };
+            if starts {
+                return Some((Some(style), lead.rest));
+            }
+        }
+        if block_start {
+            return Some((None, 0));
+        }
+        if !self.prep.pdf_like {
+            return None;
+        }
+        let after_short_sentence = prev.ends_with(['.', ';', ':'])
+            && label::leading(prev).is_none_or(|l| l.rest < prev.len())
+            && prev.chars().count() * 10 < self.prep.wrap_width * 7
+            && text.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '\u{201C}');
+        // Justified lines space words out ("Taking   note   of"): match on single spaces.
+        let squeezed = normalize::collapse_spaces(text);
+        let new_preambular = ends_clause(prev) && starts_with_opener(&squeezed);
+        (is_chapeau(&squeezed) || new_preambular || after_short_sentence).then_some((None, 0))
+    }
+
+    fn start(&mut self, no: usize, style: Option<Style>, fixed: Option<ParagraphKind>, text: &str) {
+        let seen_numbered = self.seq.seen_numbered();
+        if let Some(s) = &style {
+            self.seq.advance(s);
+        }
+        let mut lines = Vec::new();
+        if !text.is_empty() {
+            lines.push(text.to_string());
+        }
+        self.open = Some(Open {
+            line: no,
+            style,
+            fixed,
+            seen_numbered,
+            lines,
+        });
+    }
+
+    fn close(&mut self) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        let joined = join_lines(&open.lines, &self.compounds);
+        let (text, markers) = if self.prep.pdf_like {
+            pdfish::strip_markers(&joined, &self.prep.footnote_labels)
+        } else {
+            markdown::strip_inline(&joined)
+        };
+        let text = normalize::collapse_spaces(&text);
+        if text.is_empty() && open.style.is_none() {
+            return;
+        }
+        let kind = match (&open.fixed, &open.style) {
+            (Some(k), _) => *k,
+            (None, Some(s)) => label::kind(s, &text, open.seen_numbered),
+            (None, None) => ParagraphKind::Plain,
+        };
+        self.push(
+            open.style.map(|s| s.label()),
+            kind,
+            text,
+            open.line,
+            markers,
+        );
+        self.flush_notes();
+    }
+
+    fn flush_notes(&mut self) {
+        for f in std::mem::take(&mut self.pending) {
+            let text = normalize::collapse_spaces(&f.text);
+            self.push(
+                Some(f.label),
+                ParagraphKind::Footnote,
+                text,
+                f.no,
+                Vec::new(),
+            );
+        }
+    }
+
+    fn push(
+        &mut self,
+        label: Option<String>,
+        kind: ParagraphKind,
+        text: String,
+        line: usize,
+        markers: Vec<String>,
+    ) {
+        self.out.push(Paragraph {
+            index: self.out.len(),
+            label,
+            kind,
+            key: normalize::key(&text),
+            text,
+            line,
+        });
+        self.markers.push(markers);
+    }
+}
+
+/// Hyphenated words that occur unbroken in the text ("multi-stakeholder"), so that a
+/// line-end break inside one keeps its hyphen.
+fn compounds(prep: &Prepared) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for item in &prep.items {
+        if let Item::Line(l) = item {
+            for w in l.text.split_whitespace() {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                if w.contains('-') {
+                    set.insert(w.to_string());
+                }
+            }
+        }
+    }
+    set
+}
+
+/// Joins a paragraph's lines with single spaces; a line ending in a hyphen after a letter is
+/// joined to the next without a space, and the hyphen dropped when the next line goes on in
+/// lower case and the compound never occurs unbroken ("acces-" + "sible" → "accessible").
+fn join_lines(lines: &[String], compounds: &HashSet<String>) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = line.trim();
+        if out.is_empty() {
+            out.push_str(line);
+            continue;
+        }
+        let broken = out
+            .strip_suffix(['-', '\u{2010}', '\u{2013}'])
+            .filter(|s| s.ends_with(char::is_alphanumeric));
+        match broken {
+            Some(stem) => {
+                let stem_len = stem.len();
+                let head = stem.rsplit(' ').next().unwrap_or("");
+                let head = head.trim_start_matches(|c: char| !c.is_alphanumeric());
+                let tail: String = line
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-')
+                    .collect();
+                let lower = line.starts_with(char::is_lowercase);
+                if lower && !compounds.contains(&format!("{head}-{tail}")) {
+                    out.truncate(stem_len);
+                }
+                out.push_str(line);
+            }
+            None => {
+                out.push(' ');
+                out.push_str(line);
+            }
+        }
+    }
+    out
+}
+
+/// Moves each footnote to just after the paragraph whose text carried its marker, so that a
+/// footnote printed at the bottom of a page follows the paragraph that refers to it rather
+/// than whichever paragraph the page break fell in. Then renumbers `index`.
+fn place_footnotes(paragraphs: Vec<Paragraph>, markers: Vec<Vec<String>>) -> Vec<Paragraph> {
+    let owner = |label: &str| markers.iter().position(|m| m.iter().any(|x| x == label));
+    let mut after: Vec<Vec<Paragraph>> = vec![Vec::new(); paragraphs.len()];
+    let mut body: Vec<Option<Paragraph>> = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs {
+        let target = match (&p.kind, &p.label) {
+            (ParagraphKind::Footnote, Some(l)) => owner(l),
+            _ => None,
+        };
+        match target {
+            Some(t) => {
+                after[t].push(p);
+                body.push(None);
+            }
+            None => body.push(Some(p)),
+        }
+    }
+    let mut out = Vec::with_capacity(body.len());
+    for (p, notes) in body.into_iter().zip(after) {
+        out.extend(p);
+        out.extend(notes);
+    }
+    for (i, p) in out.iter_mut().enumerate() {
+        p.index = i;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(words: &[&str]) -> HashSet<String> {
+        words.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn lines(ls: &[&str]) -> Vec<String> {
+        ls.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn soft_wraps_join_with_one_space() {
+        assert_eq!(
+            join_lines(&lines(&["We note", "the report."]), &set(&[])),
+            "We note the report."
+        );
+    }
+
+    #[test]
+    fn line_end_hyphen_is_dropped_in_a_broken_word() {
+        assert_eq!(
+            join_lines(&lines(&["fully acces-", "sible networks"]), &set(&[])),
+            "fully accessible networks"
+        );
+    }
+
+    #[test]
+    fn line_end_hyphen_stays_when_the_compound_occurs_unbroken() {
+        let c = set(&["multi-stakeholder"]);
+        assert_eq!(
+            join_lines(&lines(&["the multi-", "stakeholder model,"]), &c),
+            "the multi-stakeholder model,"
+        );
+    }
+
+    #[test]
+    fn line_end_hyphen_before_a_capital_stays() {
+        assert_eq!(
+            join_lines(&lines(&["the Secretary-", "General"]), &set(&[])),
+            "the Secretary-General"
+        );
+    }
+
+    #[test]
+    fn openers_match_whole_words() {
+        assert!(starts_with_opener("Recalling its resolution"));
+        assert!(starts_with_opener("Noting with concern"));
+        assert!(starts_with_opener("Taking note of"));
+        assert!(!starts_with_opener("Notingham"));
+        assert!(!starts_with_opener("recalling"));
+    }
+
+    #[test]
+    fn chapeau_lines() {
+        assert!(is_chapeau("The General Assembly,"));
+        assert!(is_chapeau("The Economic and Social Council,"));
+        assert!(!is_chapeau("The General Assembly decides to"));
+    }
+}

@@ -78,6 +78,20 @@ pub enum ParagraphKind {
     Footnote,
 }
 
+impl ParagraphKind {
+    /// The kind's name as the JSON contract spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParagraphKind::Heading => "heading",
+            ParagraphKind::Numbered => "numbered",
+            ParagraphKind::Preambular => "preambular",
+            ParagraphKind::SubItem => "sub_item",
+            ParagraphKind::Plain => "plain",
+            ParagraphKind::Footnote => "footnote",
+        }
+    }
+}
+
 /// What happened to one or more paragraphs between two drafts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -18,7 +18,7 @@ pub fn write_document(out: &mut dyn Write, document: &Document) -> io::Result<()
             out,
             "{:>4}  {:<10} {:<6} {}",
             p.line,
-            format!("{:?}", p.kind).to_lowercase(),
+            p.kind.as_str(),
             label,
             p.text
         )?;

@@ -33,10 +33,7 @@ pub fn concordance(history: &History) -> Vec<Vec<Option<String>>> {
             l.paragraphs
                 .iter()
                 .enumerate()
-                .map(|(d, ps)| {
-                    ps.first()
-                        .map(|&p| history.drafts[d].paragraphs[p].reference())
-                })
+                .map(|(d, ps)| ps.first().map(|&p| history.drafts[d].reference(p)))
                 .collect()
         })
         .collect()

@@ -25,6 +25,31 @@ impl Document {
     pub fn display_name(&self) -> &str {
         self.name.as_deref().unwrap_or(&self.source)
     }
+
+    /// How a reader refers to paragraph `index`: "¶ 12", "¶ 10 (c)" for a sub-item, "PP (a)"
+    /// for a preambular paragraph, "II" for a heading, "#3" (its position) for unlabelled text.
+    pub fn reference(&self, index: usize) -> String {
+        let p = &self.paragraphs[index];
+        match (&p.label, p.kind) {
+            (Some(l), ParagraphKind::SubItem) => {
+                // A sub-item's letter repeats from one paragraph to the next; name its parent.
+                let parent = self.paragraphs[..index]
+                    .iter()
+                    .rev()
+                    .take_while(|q| q.kind != ParagraphKind::Heading)
+                    .find(|q| q.kind == ParagraphKind::Numbered)
+                    .and_then(|q| q.label.as_deref());
+                match parent {
+                    Some(n) => format!("¶ {n} ({l})"),
+                    None => format!("({l})"),
+                }
+            }
+            (Some(l), ParagraphKind::Preambular) => format!("PP ({l})"),
+            (Some(l), ParagraphKind::Heading) => l.clone(),
+            (Some(l), _) => format!("¶ {l}"),
+            (None, _) => format!("#{}", index + 1),
+        }
+    }
 }
 
 /// One paragraph of a draft, with its printed label kept apart from its text.
@@ -46,18 +71,6 @@ pub struct Paragraph {
     /// Not part of the JSON contract; rebuilt whenever a document is parsed.
     #[serde(skip)]
     pub key: String,
-}
-
-impl Paragraph {
-    /// The label as a reader writes it in a reference: "¶ 12", "(b)", "IV", or "¶" + index for unlabelled text.
-    pub fn reference(&self) -> String {
-        match (&self.label, self.kind) {
-            (Some(l), ParagraphKind::SubItem) => format!("({l})"),
-            (Some(l), ParagraphKind::Heading) => l.clone(),
-            (Some(l), _) => format!("¶ {l}"),
-            (None, _) => format!("#{}", self.index + 1),
-        }
-    }
 }
 
 /// The kinds of paragraph a UN outcome document is made of.

@@ -165,7 +165,7 @@ fn change_markup(view: &StepView<'_>, change: &Change) -> Markup {
                 @let from = &view.drafts[r.from.draft];
                 p.reinstated-note {
                     strong { "Reinstated" }
-                    " from " (from.display_name()) " " (from.paragraphs[r.from.paragraph].reference())
+                    " from " (from.display_name()) " " (from.reference(r.from.paragraph))
                     " (missing from " (view.drafts[r.removed_in].display_name()) "): "
                     q { (r.text) }
                 }
@@ -184,7 +184,7 @@ fn moved_stub(view: &StepView<'_>, change: &Change) -> Markup {
     let o = change.old[0];
     html! {
         aside.moved-from id=(view.old_ids[o]) {
-            (view.old.paragraphs[o].reference()) " of " (view.old.display_name())
+            (view.old.reference(o)) " of " (view.old.display_name())
             " moved to "
             a href={ "#" (view.id(change)) } { (references(view.new, &change.new)) }
             " ↓↑"

@@ -165,7 +165,7 @@ fn references(document: &Document, indices: &[usize]) -> String {
     }
     indices
         .iter()
-        .map(|&i| document.paragraphs[i].reference())
+        .map(|&i| document.reference(i))
         .collect::<Vec<_>>()
         .join(" + ")
 }

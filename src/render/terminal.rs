@@ -200,9 +200,9 @@ pub fn write_history(
             out,
             "{} {} ← {} {} (missing from {}){}",
             to.display_name(),
-            to.paragraphs[r.to.paragraph].reference(),
+            to.reference(r.to.paragraph),
             from.display_name(),
-            from.paragraphs[r.from.paragraph].reference(),
+            from.reference(r.from.paragraph),
             history.drafts[r.removed_in].display_name(),
             if r.whole_paragraph {
                 " · whole paragraph"
@@ -266,7 +266,7 @@ pub fn write_topics(
         for draft in &history.drafts {
             let refs: Vec<String> = topics::paragraphs_matching(draft, topic)
                 .iter()
-                .map(|p| p.reference())
+                .map(|p| draft.reference(p.index))
                 .collect();
             writeln!(
                 out,

@@ -44,7 +44,9 @@ pub struct AlignOptions {
     /// half their words by chance, so this is stricter than `min_similarity`.
     pub heading_similarity: f64,
     /// How much better than a paragraph's present partner a run of adjacent paragraphs must
-    /// match it to be reported as a split or merge.
+    /// match it to be reported as a split or merge (a little less is enough when every added
+    /// member lies almost wholly inside the paragraph); also how much better a member must
+    /// belong to the paragraph than to a weak pair it is taken from.
     pub split_merge_gain: f64,
     /// Bonus added, for the assignment only, to a pair standing where the paragraph would be
     /// had it stayed in place; breaks near-ties between formulaic look-alikes.

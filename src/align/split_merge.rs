@@ -22,7 +22,13 @@ const MAX_RUN: usize = 4;
 /// A pair at least this similar is left alone: there is no room for another part.
 const SETTLED: f64 = 0.95;
 /// Share of a member's weight that must come from the paragraph it is grouped with.
-const MEMBER_CONTAINMENT: f64 = 0.5;
+const MEMBER_CONTAINMENT: f64 = 0.6;
+/// Members this wholly inside the paragraph need the run to beat the partner by a little only.
+const CLEAR_CONTAINMENT: f64 = 0.85;
+/// That little.
+const SMALL_GAIN: f64 = 0.02;
+/// A pair below this similarity may lose its member to a split or merge.
+const WEAK: f64 = 0.75;
 
 /// One side's view of the matching so far.
 pub(crate) struct Side<'a> {
@@ -67,10 +73,17 @@ pub(crate) fn group(
         if base >= SETTLED {
             continue;
         }
-        let usable = |q: usize| many.free(q) || Some(q) == partner;
+        // A paragraph of the many side can join the run when it is free, when it is `p`'s
+        // own partner, or when it is only weakly paired elsewhere: a short part of a split
+        // easily meets a formulaic look-alike at 0.5, and must be won back from it.
+        let usable = |q: usize| {
+            many.free(q)
+                || Some(q) == partner
+                || (!many.grouped[q] && !many.heading[q] && many.sim[q] < WEAK)
+        };
         let len = many.tokens.len();
         let mut seeds: Vec<usize> = partner.into_iter().collect();
-        seeds.extend(candidates.iter().copied().filter(|&q| many.free(q)));
+        seeds.extend(candidates.iter().copied().filter(|&q| usable(q)));
         let mut tried: HashSet<(usize, usize)> = HashSet::new();
         let mut best: Option<Group> = None;
         for s in seeds {
@@ -95,19 +108,35 @@ pub(crate) fn group(
                         .flat_map(|q| many.tokens[q].iter().copied())
                         .collect();
                     let sim = w.lcs_similarity(&one.tokens[p], &joined);
-                    if sim < min_similarity
-                        || sim < base + gain
-                        || best.as_ref().is_some_and(|g| sim <= g.2)
-                    {
+                    if sim < min_similarity || best.as_ref().is_some_and(|g| sim <= g.2) {
                         continue;
                     }
+                    // Each member must be drawn from `p`: its share of weight found in `p`.
+                    // A member taken from another pair must belong to `p` clearly better.
+                    let mut weakest = f64::INFINITY;
                     let members_belong = (a..=b).all(|q| {
+                        if Some(q) == partner {
+                            return true;
+                        }
                         let total = w.total(&many.tokens[q]);
-                        total <= 0.0
-                            || w.lcs_weight(&many.tokens[q], &one.tokens[p]) / total
-                                >= MEMBER_CONTAINMENT
+                        let contained = if total <= 0.0 {
+                            1.0
+                        } else {
+                            w.lcs_weight(&many.tokens[q], &one.tokens[p]) / total
+                        };
+                        weakest = weakest.min(contained);
+                        let elsewhere = many.partner[q].map_or(0.0, |_| many.sim[q]);
+                        contained >= MEMBER_CONTAINMENT && contained >= elsewhere + gain
                     });
-                    if members_belong {
+                    // The whole run must beat the present partner: by `gain`, or by a little
+                    // when every added member lies almost wholly inside `p` (a short sentence
+                    // split off a long paragraph adds little to the similarity).
+                    let needed = if weakest >= CLEAR_CONTAINMENT {
+                        base + SMALL_GAIN
+                    } else {
+                        base + gain
+                    };
+                    if members_belong && sim >= needed {
                         best = Some((p, a..=b, sim));
                     }
                 }
@@ -120,6 +149,10 @@ pub(crate) fn group(
             one.partner[p] = None;
             one.grouped[p] = true;
             for q in run.clone() {
+                if let Some(r) = many.partner[q].take() {
+                    // A member won back from a weak pair: its old partner is left alone.
+                    one.partner[r] = None;
+                }
                 many.grouped[q] = true;
             }
             found.push((p, run, sim));

@@ -12,7 +12,7 @@
 //! - every member of the run is mostly drawn from the paragraph (half its weight or more),
 //!   so an unrelated inserted paragraph next to a modified one is not swallowed.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::RangeInclusive;
 
 use crate::align::similarity::Weighted;
@@ -82,8 +82,26 @@ pub(crate) fn group(
                 || (!many.grouped[q] && !many.heading[q] && many.sim[q] < WEAK)
         };
         let len = many.tokens.len();
+        // How much of each member's weight is found in `p`, cached: runs overlap, and an
+        // unrelated neighbour fails here before any concatenation is compared.
+        let mut contained: HashMap<usize, f64> = HashMap::new();
+        let mut containment = |q: usize| {
+            *contained.entry(q).or_insert_with(|| {
+                let total = w.total(&many.tokens[q]);
+                if total <= 0.0 {
+                    1.0
+                } else {
+                    w.lcs_weight(&many.tokens[q], &one.tokens[p]) / total
+                }
+            })
+        };
         let mut seeds: Vec<usize> = partner.into_iter().collect();
-        seeds.extend(candidates.iter().copied().filter(|&q| usable(q)));
+        seeds.extend(
+            candidates
+                .iter()
+                .copied()
+                .filter(|&q| usable(q) && containment(q) >= MEMBER_CONTAINMENT),
+        );
         let mut tried: HashSet<(usize, usize)> = HashSet::new();
         let mut best: Option<Group> = None;
         for s in seeds {
@@ -104,13 +122,6 @@ pub(crate) fn group(
                     if !tried.insert((a, b)) {
                         continue;
                     }
-                    let joined: Vec<u32> = (a..=b)
-                        .flat_map(|q| many.tokens[q].iter().copied())
-                        .collect();
-                    let sim = w.lcs_similarity(&one.tokens[p], &joined);
-                    if sim < min_similarity || best.as_ref().is_some_and(|g| sim <= g.2) {
-                        continue;
-                    }
                     // Each member must be drawn from `p`: its share of weight found in `p`.
                     // A member taken from another pair must belong to `p` clearly better.
                     let mut weakest = f64::INFINITY;
@@ -118,16 +129,18 @@ pub(crate) fn group(
                         if Some(q) == partner {
                             return true;
                         }
-                        let total = w.total(&many.tokens[q]);
-                        let contained = if total <= 0.0 {
-                            1.0
-                        } else {
-                            w.lcs_weight(&many.tokens[q], &one.tokens[p]) / total
-                        };
-                        weakest = weakest.min(contained);
+                        let c = containment(q);
+                        weakest = weakest.min(c);
                         let elsewhere = many.partner[q].map_or(0.0, |_| many.sim[q]);
-                        contained >= MEMBER_CONTAINMENT && contained >= elsewhere + gain
+                        c >= MEMBER_CONTAINMENT && c >= elsewhere + gain
                     });
+                    if !members_belong {
+                        continue;
+                    }
+                    let joined: Vec<u32> = (a..=b)
+                        .flat_map(|q| many.tokens[q].iter().copied())
+                        .collect();
+                    let sim = w.lcs_similarity(&one.tokens[p], &joined);
                     // The whole run must beat the present partner: by `gain`, or by a little
                     // when every added member lies almost wholly inside `p` (a short sentence
                     // split off a long paragraph adds little to the similarity).
@@ -136,7 +149,8 @@ pub(crate) fn group(
                     } else {
                         base + gain
                     };
-                    if members_belong && sim >= needed {
+                    let better = best.as_ref().is_none_or(|g| sim > g.2);
+                    if better && sim >= min_similarity && sim >= needed {
                         best = Some((p, a..=b, sim));
                     }
                 }

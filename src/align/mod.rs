@@ -6,7 +6,7 @@
 //! 1. **Anchors.** Keys equal on both sides (unique on both, or repeated the same number of
 //!    times and then paired in order) are fixed pairs, as in patience diff.
 //! 2. **Candidates** for the rest come from an inverted index of rare words and word shingles
-//!    ([`candidates`](self) module), plus the paragraphs at each one's expected position.
+//!    (the `candidates` module), plus the paragraphs at each one's expected position.
 //! 3. **Scoring**: a cheap bag-of-words bound first, then the IDF-weighted word LCS
 //!    ([`similarity`]). Pairs below `min_similarity` are dropped: an unrelated paragraph in
 //!    the same place is a deletion plus an insertion.

@@ -1,22 +1,72 @@
 //! Align two drafts: pair every paragraph with its counterpart and redline each pair.
 //!
-//! PLACEHOLDER: pairs paragraphs by an LCS over keys; the align helper replaces this module.
+//! Paragraphs are compared by their `key` and displayed by their `text`. The alignment never
+//! compares every paragraph with every other:
+//!
+//! 1. **Anchors.** Keys equal on both sides (unique on both, or repeated the same number of
+//!    times and then paired in order) are fixed pairs, as in patience diff.
+//! 2. **Candidates** for the rest come from an inverted index of rare words and word shingles
+//!    (the `candidates` module), plus the paragraphs at each one's expected position.
+//! 3. **Scoring**: a cheap bag-of-words bound first, then the IDF-weighted word LCS
+//!    ([`similarity`]). Pairs below `min_similarity` are dropped: an unrelated paragraph in
+//!    the same place is a deletion plus an insertion.
+//! 4. **Assignment**: greedily by similarity, best first, with a small bonus for pairs at the
+//!    expected position, each paragraph used once.
+//! 5. **Splits and merges**: paragraphs left unmatched or weakly matched are tested against
+//!    runs of adjacent free paragraphs on the other side.
+//! 6. **Order**: the heaviest order-preserving chain of the one-to-one pairs (a weighted LIS)
+//!    stays in place (`unchanged` or `modified`); pairs off the chain crossed it and are
+//!    `moved`. A paragraph that only shifted because text was added before it stays on the
+//!    chain.
+//! 7. **Redlines** of the pairs, in parallel when there are many.
 
+mod candidates;
+mod chain;
+pub mod similarity;
+mod split_merge;
 pub mod words;
 
-use crate::model::{Change, ChangeKind, Comparison, Document, Span, SpanOp};
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::model::{
+    Change, ChangeKind, Comparison, Document, PARAGRAPH_BREAK, ParagraphKind, Span, SpanOp,
+};
+use similarity::Weighted;
 
 /// Options that change the answer of the alignment (never its look).
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlignOptions {
     /// The similarity at or above which two paragraphs count as the same paragraph.
     pub min_similarity: f64,
+    /// The similarity two headings need to pair when their labels differ; short texts share
+    /// half their words by chance, so this is stricter than `min_similarity`.
+    pub heading_similarity: f64,
+    /// How much better than a paragraph's present partner a run of adjacent paragraphs must
+    /// match it to be reported as a split or merge (a little less is enough when every added
+    /// member lies almost wholly inside the paragraph); also how much better a member must
+    /// belong to the paragraph than to a weak pair it is taken from.
+    pub split_merge_gain: f64,
+    /// Bonus added, for the assignment only, to a pair standing where the paragraph would be
+    /// had it stayed in place; breaks near-ties between formulaic look-alikes.
+    pub locality_bonus: f64,
+    /// Candidate partners kept per paragraph from the index.
+    pub candidates_per_paragraph: usize,
+    /// Postings read per index feature; more common features are read near the expected
+    /// position only.
+    pub max_postings: usize,
 }
 
 impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
             min_similarity: 0.5,
+            heading_similarity: 0.7,
+            split_merge_gain: 0.1,
+            locality_bonus: 0.05,
+            candidates_per_paragraph: 8,
+            max_postings: 48,
         }
     }
 }
@@ -27,42 +77,420 @@ pub fn compare(old: Document, new: Document, options: &AlignOptions) -> Comparis
     Comparison { old, new, changes }
 }
 
-/// Aligns two documents into changes in new-draft order.
-pub fn align(old: &Document, new: &Document, _options: &AlignOptions) -> Vec<Change> {
-    let a: Vec<&str> = old.paragraphs.iter().map(|p| p.key.as_str()).collect();
-    let b: Vec<&str> = new.paragraphs.iter().map(|p| p.key.as_str()).collect();
-    let mut out = Vec::new();
-    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
-        for (kind, o, n) in op
-            .iter_changes(&a, &b)
-            .map(|c| (c.tag(), c.old_index(), c.new_index()))
-        {
-            let (kind, old_i, new_i) = match kind {
-                similar::ChangeTag::Equal => (ChangeKind::Unchanged, o, n),
-                similar::ChangeTag::Delete => (ChangeKind::Deleted, o, None),
-                similar::ChangeTag::Insert => (ChangeKind::Inserted, None, n),
+/// Below this many changes the redlines are computed on one thread.
+const PARALLEL_FROM: usize = 64;
+
+/// One change before its redline: kind, paragraph indices, similarity.
+struct Draft {
+    kind: ChangeKind,
+    old: Vec<usize>,
+    new: Vec<usize>,
+    similarity: f64,
+}
+
+/// Aligns two documents into changes in new-draft order, deleted paragraphs where they stood.
+///
+/// Every paragraph of both documents is in exactly one change; the same input always gives
+/// the same output.
+pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Change> {
+    let (n, m) = (old.paragraphs.len(), new.paragraphs.len());
+    let w = Weighted::new(
+        old.paragraphs.iter().map(|p| p.key.as_str()),
+        new.paragraphs.iter().map(|p| p.key.as_str()),
+    );
+    let old_heading: Vec<bool> = old
+        .paragraphs
+        .iter()
+        .map(|p| p.kind == ParagraphKind::Heading)
+        .collect();
+    let new_heading: Vec<bool> = new
+        .paragraphs
+        .iter()
+        .map(|p| p.kind == ParagraphKind::Heading)
+        .collect();
+
+    let mut old_partner: Vec<Option<usize>> = vec![None; n];
+    let mut new_partner: Vec<Option<usize>> = vec![None; m];
+    let mut old_sim = vec![0.0; n];
+    let mut new_sim = vec![0.0; m];
+
+    // 1. Anchors.
+    let anchors = anchors(old, new, &old_heading, &new_heading);
+    for &(i, j) in &anchors {
+        old_partner[i] = Some(j);
+        new_partner[j] = Some(i);
+        old_sim[i] = 1.0;
+        new_sim[j] = 1.0;
+    }
+
+    // 2. Candidates among the rest, with expected positions from the anchors that are in order.
+    let (guess_old, guess_new) = guesses(&anchors, n, m);
+    let free_old: Vec<bool> = old_partner.iter().map(Option::is_none).collect();
+    let free_new: Vec<bool> = new_partner.iter().map(Option::is_none).collect();
+    let found = candidates::find(
+        &w,
+        &free_old,
+        &free_new,
+        &guess_old,
+        &guess_new,
+        candidates::Limits {
+            per_paragraph: options.candidates_per_paragraph,
+            postings: options.max_postings,
+        },
+    );
+    let compatible: Vec<(usize, usize)> = found
+        .pairs
+        .into_iter()
+        .filter(|&(i, j)| old_heading[i] == new_heading[j])
+        .collect();
+    let mut old_candidates: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut new_candidates: Vec<Vec<usize>> = vec![Vec::new(); m];
+    for &(i, j) in &compatible {
+        old_candidates[i].push(j);
+        new_candidates[j].push(i);
+    }
+
+    // 3. Scoring: the bag-of-words bound rules out most candidates before the LCS.
+    let threshold = |i: usize, j: usize| {
+        if old_heading[i] {
+            let same_label = old.paragraphs[i].label.is_some()
+                && old.paragraphs[i].label == new.paragraphs[j].label;
+            if same_label {
+                options.min_similarity
+            } else {
+                options.heading_similarity
+            }
+        } else {
+            options.min_similarity
+        }
+    };
+    let score = |&(i, j): &(usize, usize)| {
+        let t = threshold(i, j);
+        if w.bag_similarity(i, j) < t {
+            return None;
+        }
+        let sim = w.lcs_similarity(&w.old[i], &w.new[j]);
+        (sim >= t).then_some((i, j, sim))
+    };
+    let mut scored: Vec<(usize, usize, f64)> = if compatible.len() >= PARALLEL_FROM * 4 {
+        compatible.par_iter().filter_map(score).collect()
+    } else {
+        compatible.iter().filter_map(score).collect()
+    };
+
+    // 4. Greedy one-to-one assignment, best first.
+    let effective = |&(i, j, sim): &(usize, usize, f64)| {
+        if guess_old[i].abs_diff(j) <= 1 {
+            sim + options.locality_bonus
+        } else {
+            sim
+        }
+    };
+    scored.sort_by(|a, b| {
+        effective(b)
+            .total_cmp(&effective(a))
+            .then(a.0.cmp(&b.0))
+            .then(a.1.cmp(&b.1))
+    });
+    for &(i, j, sim) in &scored {
+        if old_partner[i].is_none() && new_partner[j].is_none() {
+            old_partner[i] = Some(j);
+            new_partner[j] = Some(i);
+            old_sim[i] = sim;
+            new_sim[j] = sim;
+        }
+    }
+
+    // 5. Splits, then merges.
+    let mut old_grouped = vec![false; n];
+    let mut new_grouped = vec![false; m];
+    let splits = {
+        let mut one = split_merge::Side {
+            tokens: &w.old,
+            heading: &old_heading,
+            partner: &mut old_partner,
+            sim: &mut old_sim,
+            grouped: &mut old_grouped,
+        };
+        let mut many = split_merge::Side {
+            tokens: &w.new,
+            heading: &new_heading,
+            partner: &mut new_partner,
+            sim: &mut new_sim,
+            grouped: &mut new_grouped,
+        };
+        split_merge::group(
+            &w,
+            &mut one,
+            &mut many,
+            &old_candidates,
+            options.min_similarity,
+            options.split_merge_gain,
+        )
+    };
+    let merges = {
+        let mut one = split_merge::Side {
+            tokens: &w.new,
+            heading: &new_heading,
+            partner: &mut new_partner,
+            sim: &mut new_sim,
+            grouped: &mut new_grouped,
+        };
+        let mut many = split_merge::Side {
+            tokens: &w.old,
+            heading: &old_heading,
+            partner: &mut old_partner,
+            sim: &mut old_sim,
+            grouped: &mut old_grouped,
+        };
+        split_merge::group(
+            &w,
+            &mut one,
+            &mut many,
+            &new_candidates,
+            options.min_similarity,
+            options.split_merge_gain,
+        )
+    };
+
+    // 6. In place or moved: the heaviest order-preserving chain of one-to-one pairs. The
+    // weight counts pairs first (the fewest paragraphs are called moved) and similarity second.
+    let pairs: Vec<chain::Pair> = (0..n)
+        .filter_map(|i| old_partner[i].map(|j| (i, j, 1.0 + old_sim[i])))
+        .collect();
+    let mut in_place = vec![false; n];
+    for k in chain::heaviest_chain(&pairs) {
+        in_place[pairs[k].0] = true;
+    }
+
+    // Changes in new-draft order.
+    let mut drafts: Vec<Draft> = Vec::with_capacity(n + m);
+    let mut new_group: Vec<Option<Draft>> = (0..m).map(|_| None).collect();
+    for (i, run, sim) in splits {
+        let start = *run.start();
+        new_group[start] = Some(Draft {
+            kind: ChangeKind::Split,
+            old: vec![i],
+            new: run.collect(),
+            similarity: sim,
+        });
+    }
+    let mut merged_new: HashMap<usize, Draft> = HashMap::new();
+    for (j, run, sim) in merges {
+        merged_new.insert(
+            j,
+            Draft {
+                kind: ChangeKind::Merged,
+                old: run.collect(),
+                new: vec![j],
+                similarity: sim,
+            },
+        );
+    }
+    for j in 0..m {
+        if let Some(d) = new_group[j].take() {
+            drafts.push(d);
+        } else if let Some(d) = merged_new.remove(&j) {
+            drafts.push(d);
+        } else if new_grouped[j] {
+            // A later member of a split, already in the split's change.
+        } else if let Some(i) = new_partner[j] {
+            let kind = if !in_place[i] {
+                ChangeKind::Moved
+            } else if old.paragraphs[i].key == new.paragraphs[j].key {
+                ChangeKind::Unchanged
+            } else {
+                ChangeKind::Modified
             };
-            let spans = match (old_i, new_i) {
-                (Some(o), Some(_)) => {
-                    vec![Span::new(SpanOp::Equal, old.paragraphs[o].text.clone())]
-                }
-                (Some(o), None) => vec![Span::new(SpanOp::Delete, old.paragraphs[o].text.clone())],
-                (None, Some(n)) => vec![Span::new(SpanOp::Insert, new.paragraphs[n].text.clone())],
-                _ => vec![],
-            };
-            out.push(Change {
+            drafts.push(Draft {
                 kind,
-                old: old_i.into_iter().collect(),
-                new: new_i.into_iter().collect(),
-                similarity: if kind == ChangeKind::Unchanged {
+                old: vec![i],
+                new: vec![j],
+                similarity: if old.paragraphs[i].key == new.paragraphs[j].key {
                     1.0
                 } else {
-                    0.0
+                    new_sim[j]
                 },
-                spans,
-                topics: vec![],
+            });
+        } else {
+            drafts.push(Draft {
+                kind: ChangeKind::Inserted,
+                old: vec![],
+                new: vec![j],
+                similarity: 0.0,
             });
         }
     }
+    let drafts = place_deletions(drafts, n);
+
+    let redline = |d: &Draft| change(old, new, d);
+    if drafts.len() >= PARALLEL_FROM {
+        drafts.par_iter().map(redline).collect()
+    } else {
+        drafts.iter().map(redline).collect()
+    }
+}
+
+/// Exact anchors: keys unique on both sides, and keys repeated the same number of times on
+/// both sides (paired in order). Headings only anchor to headings.
+fn anchors(
+    old: &Document,
+    new: &Document,
+    old_heading: &[bool],
+    new_heading: &[bool],
+) -> Vec<(usize, usize)> {
+    let mut by_key: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for p in &old.paragraphs {
+        by_key.entry(p.key.as_str()).or_default().0.push(p.index);
+    }
+    for p in &new.paragraphs {
+        by_key.entry(p.key.as_str()).or_default().1.push(p.index);
+    }
+    let mut out: Vec<(usize, usize)> = by_key
+        .into_values()
+        .filter(|(a, b)| a.len() == b.len())
+        .flat_map(|(a, b)| a.into_iter().zip(b))
+        .filter(|&(i, j)| old_heading[i] == new_heading[j])
+        .collect();
+    out.sort_unstable();
     out
 }
+
+/// Expected positions: where each old paragraph would stand in the new draft had it stayed
+/// in place, and the reverse, counted from the nearest preceding anchor that is in order.
+fn guesses(anchors: &[(usize, usize)], n: usize, m: usize) -> (Vec<usize>, Vec<usize>) {
+    let weighted: Vec<chain::Pair> = anchors.iter().map(|&(i, j)| (i, j, 1.0)).collect();
+    let ordered: Vec<(usize, usize)> = chain::heaviest_chain(&weighted)
+        .into_iter()
+        .map(|k| anchors[k])
+        .collect();
+    let guess_old = project(&ordered, n, m);
+    let swapped: Vec<(usize, usize)> = ordered.iter().map(|&(i, j)| (j, i)).collect();
+    let guess_new = project(&swapped, m, n);
+    (guess_old, guess_new)
+}
+
+/// For each of `len` paragraphs, its expected position on the other side (of `other_len`
+/// paragraphs): the same distance past the nearest preceding anchor of `ordered`, sorted
+/// (this side, other side) pairs.
+fn project(ordered: &[(usize, usize)], len: usize, other_len: usize) -> Vec<usize> {
+    let mut out = Vec::with_capacity(len);
+    let mut next = 0;
+    let mut base = (0usize, 0usize);
+    for p in 0..len {
+        while next < ordered.len() && ordered[next].0 <= p {
+            base = ordered[next];
+            next += 1;
+        }
+        out.push((base.1 + (p - base.0)).min(other_len.saturating_sub(1)));
+    }
+    out
+}
+
+/// Inserts each deleted old paragraph after the change holding the nearest preceding old
+/// paragraph that stayed in place, so deletions read where they stood. Moved paragraphs are
+/// skipped as reference points: their change sits where they went, not where they were.
+fn place_deletions(drafts: Vec<Draft>, n: usize) -> Vec<Draft> {
+    let mut owner: Vec<Option<usize>> = vec![None; n];
+    for (c, d) in drafts.iter().enumerate() {
+        for &i in &d.old {
+            owner[i] = Some(c);
+        }
+    }
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); drafts.len()];
+    let mut at_start = Vec::new();
+    let mut reference: Option<usize> = None;
+    for (i, o) in owner.iter().enumerate() {
+        match *o {
+            Some(c) if drafts[c].kind != ChangeKind::Moved => reference = Some(c),
+            Some(_) => {}
+            None => match reference {
+                Some(c) => after[c].push(i),
+                None => at_start.push(i),
+            },
+        }
+    }
+    let deleted = |i: usize| Draft {
+        kind: ChangeKind::Deleted,
+        old: vec![i],
+        new: vec![],
+        similarity: 0.0,
+    };
+    let mut out: Vec<Draft> = at_start.into_iter().map(deleted).collect();
+    for (d, then) in drafts.into_iter().zip(after) {
+        out.push(d);
+        out.extend(then.into_iter().map(deleted));
+    }
+    out
+}
+
+/// The text of several paragraphs of one side, joined as spans expect.
+fn joined(doc: &Document, indices: &[usize]) -> String {
+    indices
+        .iter()
+        .map(|&i| doc.paragraphs[i].text.as_str())
+        .collect::<Vec<_>>()
+        .join(PARAGRAPH_BREAK)
+}
+
+/// The finished change, with its redline.
+fn change(old: &Document, new: &Document, d: &Draft) -> Change {
+    let (old_text, new_text) = (joined(old, &d.old), joined(new, &d.new));
+    let spans = match d.kind {
+        ChangeKind::Inserted => one_sided(SpanOp::Insert, new_text),
+        ChangeKind::Deleted => one_sided(SpanOp::Delete, old_text),
+        _ => words::redline(&old_text, &new_text),
+    };
+    Change {
+        kind: d.kind,
+        old: d.old.clone(),
+        new: d.new.clone(),
+        similarity: d.similarity,
+        spans,
+        topics: vec![],
+    }
+}
+
+fn one_sided(op: SpanOp, text: String) -> Vec<Span> {
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![Span { op, text }]
+    }
+}
+
+/// A compact transcript of changes, one per line, for tests and debugging:
+/// `¶ 12 → ¶ 11 modified 0.83`, `— → ¶ 4 inserted`, `¶ 7 → ¶ 7, ¶ 8 split 0.91`.
+pub fn transcript(old: &Document, new: &Document, changes: &[Change]) -> String {
+    let refs = |doc: &Document, indices: &[usize]| {
+        if indices.is_empty() {
+            "—".to_string()
+        } else {
+            indices
+                .iter()
+                .map(|&i| doc.reference(i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let mut out = String::new();
+    for c in changes {
+        out.push_str(&format!(
+            "{} → {} {}",
+            refs(old, &c.old),
+            refs(new, &c.new),
+            c.kind.as_str()
+        ));
+        if !matches!(
+            c.kind,
+            ChangeKind::Unchanged | ChangeKind::Inserted | ChangeKind::Deleted
+        ) {
+            out.push_str(&format!(" {:.2}", c.similarity));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -5,6 +5,7 @@
 //! documents (formulaic openers, shared vocabulary) because that is what makes alignment hard.
 
 pub mod draft;
+pub mod edits;
 pub mod pdf_text;
 
 pub use draft::{draft, sentence};

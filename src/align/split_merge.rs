@@ -1,0 +1,176 @@
+//! Splits and merges: one paragraph on one side covered by a run of adjacent paragraphs on
+//! the other.
+//!
+//! The same search serves both directions. For a split the "one" side is the old draft and
+//! the "many" side the new one; for a merge the roles swap. A paragraph is examined when it is
+//! unmatched or only weakly matched (a split's first part alone often passes as a modified
+//! pair). Runs of 2 to 4 adjacent paragraphs are tried around its partner and around its
+//! candidates, using only paragraphs of the many side that are still free; a run is taken when
+//!
+//! - the paragraph is similar to the run's concatenation, at least `min_similarity` and
+//!   `gain` better than its present partner, and
+//! - every member of the run is mostly drawn from the paragraph (half its weight or more),
+//!   so an unrelated inserted paragraph next to a modified one is not swallowed.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::RangeInclusive;
+
+use crate::align::similarity::Weighted;
+
+/// Longest run tried, in paragraphs.
+const MAX_RUN: usize = 4;
+/// A pair at least this similar is left alone: there is no room for another part.
+const SETTLED: f64 = 0.95;
+/// Share of a member's weight that must come from the paragraph it is grouped with.
+const MEMBER_CONTAINMENT: f64 = 0.6;
+/// Members this wholly inside the paragraph need the run to beat the partner by a little only.
+const CLEAR_CONTAINMENT: f64 = 0.85;
+/// That little.
+const SMALL_GAIN: f64 = 0.02;
+/// A pair below this similarity may lose its member to a split or merge.
+const WEAK: f64 = 0.75;
+
+/// One side's view of the matching so far.
+pub(crate) struct Side<'a> {
+    /// Word ids of each paragraph.
+    pub tokens: &'a [Vec<u32>],
+    /// Whether each paragraph is a heading (headings never split or merge).
+    pub heading: &'a [bool],
+    /// The partner of each paragraph in a one-to-one pair.
+    pub partner: &'a mut [Option<usize>],
+    /// The similarity of that pair.
+    pub sim: &'a mut [f64],
+    /// Whether each paragraph already belongs to a split or merge.
+    pub grouped: &'a mut [bool],
+}
+
+impl Side<'_> {
+    fn free(&self, p: usize) -> bool {
+        self.partner[p].is_none() && !self.grouped[p] && !self.heading[p]
+    }
+}
+
+/// A group found: the paragraph on the one side, the run on the many side, the similarity.
+pub(crate) type Group = (usize, RangeInclusive<usize>, f64);
+
+/// Finds groups of one paragraph of `one` against runs of `many`; `candidates[p]` lists the
+/// candidate partners of `one`'s paragraph `p`. Updates both sides' matching.
+pub(crate) fn group(
+    w: &Weighted,
+    one: &mut Side,
+    many: &mut Side,
+    candidates: &[Vec<usize>],
+    min_similarity: f64,
+    gain: f64,
+) -> Vec<Group> {
+    let mut found = Vec::new();
+    for (p, candidates) in candidates.iter().enumerate() {
+        if one.grouped[p] || one.heading[p] || one.tokens[p].is_empty() {
+            continue;
+        }
+        let partner = one.partner[p];
+        let base = partner.map_or(0.0, |_| one.sim[p]);
+        if base >= SETTLED {
+            continue;
+        }
+        // A paragraph of the many side can join the run when it is free, when it is `p`'s
+        // own partner, or when it is only weakly paired elsewhere: a short part of a split
+        // easily meets a formulaic look-alike at 0.5, and must be won back from it.
+        let usable = |q: usize| {
+            many.free(q)
+                || Some(q) == partner
+                || (!many.grouped[q] && !many.heading[q] && many.sim[q] < WEAK)
+        };
+        let len = many.tokens.len();
+        // How much of each member's weight is found in `p`, cached: runs overlap, and an
+        // unrelated neighbour fails here before any concatenation is compared.
+        let mut contained: HashMap<usize, f64> = HashMap::new();
+        let mut containment = |q: usize| {
+            *contained.entry(q).or_insert_with(|| {
+                let total = w.total(&many.tokens[q]);
+                if total <= 0.0 {
+                    1.0
+                } else {
+                    w.lcs_weight(&many.tokens[q], &one.tokens[p]) / total
+                }
+            })
+        };
+        let mut seeds: Vec<usize> = partner.into_iter().collect();
+        seeds.extend(
+            candidates
+                .iter()
+                .copied()
+                .filter(|&q| usable(q) && containment(q) >= MEMBER_CONTAINMENT),
+        );
+        let mut tried: HashSet<(usize, usize)> = HashSet::new();
+        let mut best: Option<Group> = None;
+        for s in seeds {
+            // No run of two without a usable neighbour.
+            if !((s > 0 && usable(s - 1)) || (s + 1 < len && usable(s + 1))) {
+                continue;
+            }
+            let mut lo = s;
+            while lo > 0 && s - lo < MAX_RUN - 1 && usable(lo - 1) {
+                lo -= 1;
+            }
+            let mut hi = s;
+            while hi + 1 < len && hi - s < MAX_RUN - 1 && usable(hi + 1) {
+                hi += 1;
+            }
+            for a in lo..=s {
+                for b in s.max(a + 1)..=hi.min(a + MAX_RUN - 1) {
+                    if !tried.insert((a, b)) {
+                        continue;
+                    }
+                    // Each member must be drawn from `p`: its share of weight found in `p`.
+                    // A member taken from another pair must belong to `p` clearly better.
+                    let mut weakest = f64::INFINITY;
+                    let members_belong = (a..=b).all(|q| {
+                        if Some(q) == partner {
+                            return true;
+                        }
+                        let c = containment(q);
+                        weakest = weakest.min(c);
+                        let elsewhere = many.partner[q].map_or(0.0, |_| many.sim[q]);
+                        c >= MEMBER_CONTAINMENT && c >= elsewhere + gain
+                    });
+                    if !members_belong {
+                        continue;
+                    }
+                    let joined: Vec<u32> = (a..=b)
+                        .flat_map(|q| many.tokens[q].iter().copied())
+                        .collect();
+                    let sim = w.lcs_similarity(&one.tokens[p], &joined);
+                    // The whole run must beat the present partner: by `gain`, or by a little
+                    // when every added member lies almost wholly inside `p` (a short sentence
+                    // split off a long paragraph adds little to the similarity).
+                    let needed = if weakest >= CLEAR_CONTAINMENT {
+                        base + SMALL_GAIN
+                    } else {
+                        base + gain
+                    };
+                    let better = best.as_ref().is_none_or(|g| sim > g.2);
+                    if better && sim >= min_similarity && sim >= needed {
+                        best = Some((p, a..=b, sim));
+                    }
+                }
+            }
+        }
+        if let Some((p, run, sim)) = best {
+            if let Some(q) = partner {
+                many.partner[q] = None;
+            }
+            one.partner[p] = None;
+            one.grouped[p] = true;
+            for q in run.clone() {
+                if let Some(r) = many.partner[q].take() {
+                    // A member won back from a weak pair: its old partner is left alone.
+                    one.partner[r] = None;
+                }
+                many.grouped[q] = true;
+            }
+            found.push((p, run, sim));
+        }
+    }
+    found
+}

@@ -3,6 +3,7 @@
 mod check;
 mod diff;
 mod errors;
+mod golden;
 mod history;
 
 use std::path::{Path, PathBuf};

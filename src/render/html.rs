@@ -192,6 +192,19 @@ fn moved_stub(view: &StepView<'_>, change: &Change) -> Markup {
     }
 }
 
+/// Where a change stands, for links: its new paragraphs, or for a deletion its old ones.
+fn change_place(view: &StepView<'_>, change: &Change) -> String {
+    if change.new.is_empty() {
+        format!(
+            "{} of {}",
+            references(view.old, &change.old),
+            view.old.display_name()
+        )
+    } else {
+        references(view.new, &change.new)
+    }
+}
+
 fn summary_markup(view: &StepView<'_>) -> Markup {
     let mut per_topic: BTreeMap<&str, Vec<(&Change, &str)>> = BTreeMap::new();
     for c in view.changes {
@@ -214,7 +227,7 @@ fn summary_markup(view: &StepView<'_>) -> Markup {
                         span.tag { (topic) } ": "
                         @for (i, (c, effect)) in events.iter().enumerate() {
                             @if i > 0 { ", " }
-                            a href={ "#" (view.id(c)) } { (effect) " " (references(view.new, &c.new)) }
+                            a href={ "#" (view.id(c)) } { (effect) " " (change_place(view, c)) }
                         }
                     }
                 }

@@ -12,7 +12,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use redline::align::{self, AlignOptions};
-use redline::render::{self, CheckFormat, Format, RenderOptions};
+use redline::render::{self, CheckFormat, DocumentFormat, Format, RenderOptions};
 use redline::topics::{self, Watch};
 use redline::{Document, History, check, history, read};
 
@@ -21,6 +21,9 @@ use redline::{Document, History, check, history, read};
 #[derive(Parser, Debug)]
 #[command(name = "redline", version, about, max_term_width = 100)]
 pub struct Cli {
+    /// Never page terminal output through $PAGER.
+    #[arg(long, global = true)]
+    no_pager: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -41,6 +44,12 @@ enum Command {
         /// Show only the summary line.
         #[arg(long)]
         stat: bool,
+        /// Name to show for the earlier draft (for standard input and temporary files), e.g. "Rev 1".
+        #[arg(long)]
+        old_label: Option<String>,
+        /// Name to show for the later draft, e.g. "Rev 2".
+        #[arg(long)]
+        new_label: Option<String>,
         #[command(flatten)]
         common: Common,
     },
@@ -82,12 +91,42 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Print a draft as the tool reads it: one line per paragraph, or JSON.
+    /// Diff driver for git: `git config diff.redline.command "redline git-diff"`.
+    ///
+    /// Takes the seven arguments git passes to an external diff program and always exits 0,
+    /// as git expects. See docs/git.md.
+    #[command(name = "git-diff")]
+    GitDiff {
+        /// The path of the file in the repository.
+        path: String,
+        /// The old version's temporary file (`/dev/null` when the file is new).
+        old_file: PathBuf,
+        /// The old version's blob id.
+        old_hex: String,
+        /// The old version's file mode.
+        old_mode: String,
+        /// The new version's temporary file (`/dev/null` when the file was deleted).
+        new_file: PathBuf,
+        /// The new version's blob id.
+        new_hex: String,
+        /// The new version's file mode.
+        new_mode: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print a shell completion script: `redline completions bash > /etc/bash_completion.d/redline`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `redline man > redline.1`.
+    Man,
+    /// Print a draft as the tool reads it: a line per paragraph, clean text, or JSON.
     Parse {
         /// The draft (`-` for standard input).
         file: PathBuf,
         /// Output format.
-        #[arg(long, short = 'f', value_enum, default_value_t = ParseFormat::Text)]
+        #[arg(long, short = 'f', value_enum, default_value_t = ParseFormat::Table)]
         format: ParseFormat,
         /// Write to this file instead of standard output.
         #[arg(long, short = 'o')]
@@ -123,6 +162,7 @@ enum ReportFormat {
     Terminal,
     Json,
     Html,
+    Markdown,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,7 +176,11 @@ enum CheckOutput {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum ParseFormat {
+    /// One line per paragraph: line, kind, label, text.
+    Table,
+    /// Clean text, labels as printed (for git's textconv).
     Text,
+    /// The redline.document/1 contract.
     Json,
 }
 
@@ -153,6 +197,12 @@ struct Env {
     dumb_terminal: bool,
     stdout_terminal: bool,
     terminal_width: Option<usize>,
+    /// The pager command: `REDLINE_PAGER`, else `PAGER`, else `less -R`; `None` for "cat" or empty.
+    pager: Option<String>,
+    /// Set when git runs us with its own pager on standard output.
+    git_pager: bool,
+    /// `LESS`, when the user has set it.
+    less: Option<String>,
 }
 
 impl Env {
@@ -165,6 +215,14 @@ impl Env {
             terminal_width: stdout_terminal
                 .then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
                 .flatten(),
+            pager: std::env::var("REDLINE_PAGER")
+                .or_else(|_| std::env::var("PAGER"))
+                .map(|p| p.trim().to_string())
+                .or_else(|_| Ok::<_, ()>("less -R".to_string()))
+                .ok()
+                .filter(|p| !p.is_empty() && p != "cat"),
+            git_pager: std::env::var_os("GIT_PAGER_IN_USE").is_some(),
+            less: std::env::var("LESS").ok(),
         }
     }
 }
@@ -184,6 +242,7 @@ pub enum Outcome {
 pub fn run(cli: Cli) -> Result<Outcome> {
     let env = Env::read();
     let align = AlignOptions::default();
+    let paging = !cli.no_pager;
     match cli.command {
         Command::Parse {
             file,
@@ -192,12 +251,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         } => {
             let document = read::read_document(&file)?;
             let format = match format {
-                ParseFormat::Text => Format::Terminal,
-                ParseFormat::Json => Format::Json,
+                ParseFormat::Table => DocumentFormat::Table,
+                ParseFormat::Text => DocumentFormat::Text,
+                ParseFormat::Json => DocumentFormat::Json,
             };
-            emit(output.as_deref(), &[&file], |out| {
-                render::write_document(out, &document, format)
-            })?;
+            let sink = Sink::new(output.as_deref(), &[&file], None);
+            sink.write(|out| render::write_document(out, &document, format))?;
             Ok(Outcome::Same)
         }
         Command::Diff {
@@ -205,24 +264,53 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             new,
             format,
             stat,
+            old_label,
+            new_label,
             common,
         } => {
             let watch = load_watch(common.watch.as_deref(), &[old.clone(), new.clone()])?;
-            let (a, b) = rayon::join(|| read::read_document(&old), || read::read_document(&new));
-            let mut comparison = align::compare(a?, b?, &align);
-            if let Some(w) = &watch {
-                topics::annotate_changes(&mut comparison.changes, w);
-            }
             check_topic(&common, watch.as_ref())?;
-            let options = render_options(&common, &env, stat, format == ReportFormat::Terminal);
-            emit(common.output.as_deref(), &[&old, &new], |out| {
+            let (a, b) = rayon::join(|| read::read_document(&old), || read::read_document(&new));
+            let (mut a, mut b) = (a?, b?);
+            a.name = old_label.or(a.name);
+            b.name = new_label.or(b.name);
+            let comparison = compare(a, b, &align, watch.as_ref());
+            let terminal = format == ReportFormat::Terminal;
+            let options = render_options(&common, &env, stat, terminal);
+            let sink = Sink::new(
+                common.output.as_deref(),
+                &[&old, &new],
+                pager(&env, paging, terminal),
+            );
+            sink.write(|out| {
                 render::write_comparison(out, &comparison, report_format(format), &options)
             })?;
-            Ok(if comparison.has_differences() {
-                Outcome::Different
-            } else {
-                Outcome::Same
-            })
+            Ok(differs(comparison.has_differences()))
+        }
+        Command::GitDiff {
+            path,
+            old_file,
+            new_file,
+            common,
+            ..
+        } => {
+            let watch = load_watch(common.watch.as_deref(), &[PathBuf::from(&path)])?;
+            check_topic(&common, watch.as_ref())?;
+            let mut a = read::read_document(&old_file)?;
+            let mut b = read::read_document(&new_file)?;
+            a.name = Some(format!("a/{path}"));
+            b.name = Some(format!("b/{path}"));
+            let comparison = compare(a, b, &align, watch.as_ref());
+            // git pipes us into its own pager; colour when it does, as its own diff would.
+            let mut env = env;
+            env.stdout_terminal |= env.git_pager;
+            let options = render_options(&common, &env, false, true);
+            let sink = Sink::new(common.output.as_deref(), &[], None);
+            sink.write(|out| {
+                render::write_comparison(out, &comparison, Format::Terminal, &options)
+            })?;
+            // git stops with "external diff died" on any other status.
+            Ok(Outcome::Same)
         }
         Command::History {
             drafts,
@@ -232,15 +320,19 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         } => {
             let watch = load_watch(common.watch.as_deref(), &drafts)?;
             let history = load_history(&drafts, 2, &common, &align, watch.as_ref())?;
-            let options = render_options(&common, &env, stat, format == ReportFormat::Terminal);
-            emit(common.output.as_deref(), &inputs(&drafts), |out| {
+            let terminal = format == ReportFormat::Terminal;
+            let options = render_options(&common, &env, stat, terminal);
+            let sink = Sink::new(
+                common.output.as_deref(),
+                &inputs(&drafts),
+                pager(&env, paging, terminal),
+            );
+            sink.write(|out| {
                 render::write_history(out, &history, report_format(format), &options)
             })?;
-            Ok(if history.steps.iter().any(|s| step_differs(&s.changes)) {
-                Outcome::Different
-            } else {
-                Outcome::Same
-            })
+            Ok(differs(
+                history.steps.iter().any(|s| step_differs(&s.changes)),
+            ))
         }
         Command::Check {
             drafts,
@@ -257,26 +349,73 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 CheckOutput::Junit => CheckFormat::Junit,
                 CheckOutput::Markdown => CheckFormat::Markdown,
             };
-            let options = render_options(&common, &env, false, format == CheckFormat::Terminal);
-            emit(common.output.as_deref(), &inputs(&drafts), |out| {
-                render::write_verdict(out, &verdict, &history, format, &options)
-            })?;
-            Ok(if verdict.ok {
-                Outcome::Same
-            } else {
-                Outcome::Different
-            })
+            let terminal = format == CheckFormat::Terminal;
+            let options = render_options(&common, &env, false, terminal);
+            let sink = Sink::new(
+                common.output.as_deref(),
+                &inputs(&drafts),
+                pager(&env, paging, terminal),
+            );
+            sink.write(|out| render::write_verdict(out, &verdict, &history, format, &options))?;
+            Ok(differs(!verdict.ok))
         }
         Command::Topics { drafts, common } => {
             let watch = require_watch(common.watch.as_deref(), &drafts)?;
             let history = load_history(&drafts, 1, &common, &align, Some(&watch))?;
             let options = render_options(&common, &env, false, true);
-            emit(common.output.as_deref(), &inputs(&drafts), |out| {
-                render::write_topics(out, &history, &watch, &options)
+            let sink = Sink::new(
+                common.output.as_deref(),
+                &inputs(&drafts),
+                pager(&env, paging, true),
+            );
+            sink.write(|out| render::write_topics(out, &history, &watch, &options))?;
+            Ok(Outcome::Same)
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            Sink::new(None, &[], None).write(|out| {
+                clap_complete::generate(shell, &mut cmd, "redline", out);
+                Ok(())
             })?;
             Ok(Outcome::Same)
         }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            Sink::new(None, &[], None).write(|out| clap_mangen::Man::new(cmd).render(out))?;
+            Ok(Outcome::Same)
+        }
     }
+}
+
+/// Aligns two drafts and tags the changes with the watch file's topics.
+fn compare(
+    old: Document,
+    new: Document,
+    align: &AlignOptions,
+    watch: Option<&Watch>,
+) -> redline::Comparison {
+    let mut comparison = align::compare(old, new, align);
+    if let Some(w) = watch {
+        topics::annotate_changes(&mut comparison.changes, w);
+    }
+    comparison
+}
+
+fn differs(yes: bool) -> Outcome {
+    if yes {
+        Outcome::Different
+    } else {
+        Outcome::Same
+    }
+}
+
+/// The pager to use: only for terminal output to a terminal, as git does.
+fn pager(env: &Env, paging: bool, terminal_format: bool) -> Option<Pager> {
+    let command = env.pager.clone()?;
+    (paging && terminal_format && env.stdout_terminal).then(|| Pager {
+        command,
+        less: env.less.clone().unwrap_or_else(|| "FRX".into()),
+    })
 }
 
 fn step_differs(changes: &[redline::Change]) -> bool {
@@ -290,6 +429,7 @@ fn report_format(format: ReportFormat) -> Format {
         ReportFormat::Terminal => Format::Terminal,
         ReportFormat::Json => Format::Json,
         ReportFormat::Html => Format::Html,
+        ReportFormat::Markdown => Format::Markdown,
     }
 }
 
@@ -401,25 +541,93 @@ fn check_topic(common: &Common, watch: Option<&Watch>) -> Result<()> {
     }
 }
 
-/// Writes output to standard output, or whole to `path` through a temporary file renamed
-/// into place, so a failed run never leaves a half-written file. An output path that is one
-/// of the inputs is refused.
-fn emit(
-    path: Option<&Path>,
-    inputs: &[&Path],
+/// A pager command and the `LESS` options to give it (git's default `FRX`: quit when one
+/// screen suffices, keep colours, leave the screen as it was).
+struct Pager {
+    command: String,
+    less: String,
+}
+
+/// Where output goes: standard output (through a pager when there is one), or whole to a
+/// file through a temporary file renamed into place, so a failed run never leaves a
+/// half-written file. An output path that is one of the inputs is refused.
+struct Sink<'a> {
+    path: Option<&'a Path>,
+    inputs: Vec<PathBuf>,
+    pager: Option<Pager>,
+}
+
+impl<'a> Sink<'a> {
+    fn new(path: Option<&'a Path>, inputs: &[&Path], pager: Option<Pager>) -> Self {
+        let path = path.filter(|p| p.as_os_str() != "-");
+        // Output to a file is never paged.
+        let pager = if path.is_some() { None } else { pager };
+        Sink {
+            path,
+            inputs: inputs.iter().map(|p| p.to_path_buf()).collect(),
+            pager,
+        }
+    }
+
+    fn write(self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+        match (self.path, self.pager) {
+            (Some(path), _) => write_file(path, &self.inputs, write),
+            (None, Some(pager)) => match spawn_pager(&pager) {
+                Some(child) => write_pager(child, write),
+                None => write_stdout(write),
+            },
+            (None, None) => write_stdout(write),
+        }
+    }
+}
+
+fn quiet_broken_pipe(result: io::Result<()>) -> io::Result<()> {
+    match result {
+        // A reader that stops early (`| head`, or quitting the pager) is not trouble: git and
+        // ripgrep also end quietly on a broken pipe.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    quiet_broken_pipe(write(&mut out).and_then(|()| out.flush()))
+        .context("writing to standard output")
+}
+
+fn spawn_pager(pager: &Pager) -> Option<std::process::Child> {
+    // Through the shell, as git does, so that PAGER may hold options.
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&pager.command)
+        .env("LESS", &pager.less)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .ok()
+}
+
+fn write_pager(
+    mut child: std::process::Child,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<()> {
-    let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
-        let stdout = io::stdout();
-        let mut out = io::BufWriter::new(stdout.lock());
-        let result = write(&mut out).and_then(|()| out.flush());
-        return match result {
-            // A reader that stops early (`| head`) is not trouble: git and ripgrep also
-            // end quietly on a broken pipe.
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-            other => other.context("writing to standard output"),
-        };
+    let result = match child.stdin.take() {
+        Some(stdin) => {
+            let mut out = io::BufWriter::new(stdin);
+            quiet_broken_pipe(write(&mut out).and_then(|()| out.flush()))
+        }
+        None => Ok(()),
     };
+    child.wait().context("waiting for the pager")?;
+    result.context("writing to the pager")
+}
+
+fn write_file(
+    path: &Path,
+    inputs: &[PathBuf],
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
     if let Ok(target) = fs::canonicalize(path) {
         for input in inputs {
             if fs::canonicalize(input).is_ok_and(|i| i == target) {
@@ -438,15 +646,14 @@ fn emit(
             dir.display()
         );
     }
-    let mut file = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("{}: cannot write output", path.display()))?;
+    let cannot = || format!("{}: cannot write output", path.display());
+    let mut file = tempfile::NamedTempFile::new_in(dir).with_context(cannot)?;
     {
         let mut out = io::BufWriter::new(file.as_file_mut());
         write(&mut out)
             .and_then(|()| out.flush())
-            .with_context(|| format!("{}: cannot write output", path.display()))?;
+            .with_context(cannot)?;
     }
-    file.persist(path)
-        .with_context(|| format!("{}: cannot write output", path.display()))?;
+    file.persist(path).with_context(cannot)?;
     Ok(())
 }

@@ -27,6 +27,8 @@ pub enum Format {
     Json,
     /// A self-contained HTML redline for review, on screen and on paper.
     Html,
+    /// A summary table and redlines for a pull-request comment.
+    Markdown,
 }
 
 /// Output formats of `check`.
@@ -80,14 +82,31 @@ impl RenderOptions {
     }
 }
 
-/// Writes a parsed document (`redline parse`): a line per paragraph, or `redline.document/1`.
+/// Output formats of `parse`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentFormat {
+    /// One line per paragraph: line, kind, label, text.
+    Table,
+    /// The draft as clean text, labels as printed and a blank line between paragraphs: what
+    /// git's `textconv` wants, and what redline reads back to the same paragraphs.
+    Text,
+    /// The `redline.document/1` contract.
+    Json,
+}
+
+/// Writes a parsed document (`redline parse`).
 ///
 /// # Errors
 /// Any error of `out`.
-pub fn write_document(out: &mut dyn Write, document: &Document, format: Format) -> io::Result<()> {
+pub fn write_document(
+    out: &mut dyn Write,
+    document: &Document,
+    format: DocumentFormat,
+) -> io::Result<()> {
     match format {
-        Format::Json => json::write_document(out, document),
-        _ => terminal::write_document(out, document),
+        DocumentFormat::Table => terminal::write_document(out, document),
+        DocumentFormat::Text => terminal::write_document_text(out, document),
+        DocumentFormat::Json => json::write_document(out, document),
     }
 }
 
@@ -105,6 +124,7 @@ pub fn write_comparison(
         Format::Terminal => terminal::write_comparison(out, comparison, options),
         Format::Json => json::write_comparison(out, comparison, options),
         Format::Html => html::write_comparison(out, comparison, options),
+        Format::Markdown => markdown::write_comparison(out, comparison, options),
     }
 }
 
@@ -122,6 +142,7 @@ pub fn write_history(
         Format::Terminal => terminal::write_history(out, history, options),
         Format::Json => json::write_history(out, history, options),
         Format::Html => html::write_history(out, history, options),
+        Format::Markdown => markdown::write_history(out, history, options),
     }
 }
 

@@ -6,7 +6,9 @@ use owo_colors::OwoColorize;
 
 use super::{RenderOptions, references, wrap};
 use crate::check::Verdict;
-use crate::model::{Change, ChangeKind, Comparison, Document, History, TopicEffect, summarize};
+use crate::model::{
+    Change, ChangeKind, Comparison, Document, History, ParagraphKind, TopicEffect, summarize,
+};
 use crate::topics::{self, Watch};
 
 const INDENT: &str = "    ";
@@ -22,6 +24,24 @@ pub fn write_document(out: &mut dyn Write, document: &Document) -> io::Result<()
             label,
             p.text
         )?;
+    }
+    Ok(())
+}
+
+pub fn write_document_text(out: &mut dyn Write, document: &Document) -> io::Result<()> {
+    for (i, p) in document.paragraphs.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        match (p.kind, &p.label) {
+            (ParagraphKind::SubItem | ParagraphKind::Preambular, Some(l))
+                if l.chars().all(|c| c.is_ascii_lowercase()) =>
+            {
+                writeln!(out, "({l}) {}", p.text)?
+            }
+            (_, Some(l)) => writeln!(out, "{l}. {}", p.text)?,
+            (_, None) => writeln!(out, "{}", p.text)?,
+        }
     }
     Ok(())
 }

@@ -31,7 +31,9 @@ use crate::model::{Document, Place, Reinstatement};
 
 /// Below this share of its words matched densely by some paragraph of the next draft, a
 /// paragraph counts as gone as a whole (its remnants may survive as boilerplate elsewhere).
-const GONE_BELOW: f64 = 0.5;
+/// 0.4 rather than a half: a paragraph cut down to its first sentence keeps well over
+/// 0.4, while chance boilerplate overlap with an unrelated paragraph stays well under.
+const GONE_BELOW: f64 = 0.4;
 
 /// At or above this share of the longer of the two paragraphs matched densely, a returned
 /// paragraph is "(most of) the old paragraph": a whole-paragraph reinstatement.
@@ -86,31 +88,59 @@ fn removed(index: &[DraftIndex], i: usize) -> Vec<Missing> {
     let mut out = Vec::new();
     for (p, words) in old.words.iter().enumerate() {
         let covered = new.covered(words);
-        for run in runs(&covered, false) {
-            if run.len() < MIN_WORDS {
-                continue;
-            }
-            // Moved and lightly edited text is not removed: strike off what the next
-            // draft still has in near-verbatim form.
-            let mut gone = vec![true; run.len()];
-            for hit in new.find(&words[run.clone()]) {
-                gone[hit.phrase].fill(false);
-            }
-            for piece in runs(&gone, true) {
-                if piece.len() >= MIN_WORDS {
-                    out.push(Missing {
-                        from: Place {
-                            draft: i,
-                            paragraph: p,
-                        },
-                        removed_in: i + 1,
-                        span: run.start + piece.start..run.start + piece.end,
-                    });
-                }
+        // The fast path: every word still stands in a seven-word run found verbatim in
+        // the next draft, so nothing of this paragraph went missing.
+        if covered.iter().all(|&c| c) {
+            continue;
+        }
+        // Words kept: what near-verbatim counterparts in the next draft still hold (its
+        // own edited successor, or the paragraph a sentence moved into). Moved and lightly
+        // edited text is not removed. A stock phrase next to a dropped clause ("with
+        // special attention to") is not kept merely because its four words stand
+        // elsewhere: hits need five words.
+        let mut kept = vec![false; words.len()];
+        for hit in new.find(words) {
+            kept[hit.phrase].fill(true);
+        }
+        for run in runs(&kept, false) {
+            // Some word of it must be in no seven-word run of the next draft, so text
+            // whose every piece still stands somewhere is never called removed.
+            if run.len() >= MIN_WORDS && covered[run.clone()].iter().any(|&c| !c) {
+                out.push(Missing {
+                    from: Place {
+                        draft: i,
+                        paragraph: p,
+                    },
+                    removed_in: i + 1,
+                    span: run,
+                });
             }
         }
     }
     out
+}
+
+/// Grows a found stretch over the words next to it that read the same on both sides and
+/// went missing together with it (`extent`): the near-verbatim hit may stop short of a
+/// removed phrase's edge when the word next to it was changed.
+fn extend(
+    old: &[u64],
+    extent: &Range<usize>,
+    phrase: Range<usize>,
+    new: &[u64],
+    words: Range<usize>,
+) -> Range<usize> {
+    let (mut a0, mut b0) = (phrase.start, words.start);
+    while a0 > extent.start && b0 > 0 && old[a0 - 1] == new[b0 - 1] {
+        a0 -= 1;
+        b0 -= 1;
+    }
+    let (mut a1, mut b1) = (phrase.end, words.end);
+    while a1 < extent.end && b1 < new.len() && old[a1] == new[b1] {
+        a1 += 1;
+        b1 += 1;
+    }
+    b0..b1
 }
 
 /// Where the words of `missing` come back, draft by draft: each word is reported at the
@@ -125,6 +155,7 @@ fn returns(index: &[DraftIndex], missing: Missing) -> Vec<Found> {
             let mut absent = vec![true; span.len()];
             for hit in draft.find(&words[span.clone()]) {
                 absent[hit.phrase.clone()].fill(false);
+                let phrase = span.start + hit.phrase.start..span.start + hit.phrase.end;
                 out.push(Found {
                     from: missing.from,
                     removed_in: missing.removed_in,
@@ -132,7 +163,13 @@ fn returns(index: &[DraftIndex], missing: Missing) -> Vec<Found> {
                         draft: m,
                         paragraph: hit.paragraph,
                     },
-                    words: hit.words,
+                    words: extend(
+                        words,
+                        &missing.span,
+                        phrase,
+                        &draft.words[hit.paragraph],
+                        hit.words,
+                    ),
                     matched: hit.matched,
                 });
             }
@@ -256,13 +293,15 @@ fn came_back_whole(index: &[DraftIndex], from: Place, removed_in: usize, to: Pla
     if (shingle::dense_matched(old, back) as f64) < WHOLE_AT_LEAST * longer {
         return false;
     }
-    // Gone as a whole: no paragraph of the draft that dropped it keeps half its words,
-    // or is mostly its words (a paragraph cut down to its first line survived: what
-    // came back is the cut, a phrase report).
+    // Gone as a whole: no paragraph of the draft that dropped it is a remnant of it,
+    // that is keeps a good part of its words and is mostly made of them. (A paragraph
+    // that merely lost a clause survives so: what came back is the clause, a phrase
+    // report.) Both conditions, because in formulaic text an unrelated paragraph may
+    // share a whole sentence, and a short one may be mostly a stock phrase.
     let next = &index[removed_in];
     !next.candidates(old).into_iter().any(|p| {
-        let kept = &next.words[p];
-        let shared = shingle::dense_matched(old, kept) as f64;
-        shared >= GONE_BELOW * old.len() as f64 || shared >= WHOLE_AT_LEAST * kept.len() as f64
+        let remnant = &next.words[p];
+        let shared = shingle::dense_matched(old, remnant) as f64;
+        shared >= GONE_BELOW * old.len() as f64 && shared >= WHOLE_AT_LEAST * remnant.len() as f64
     })
 }

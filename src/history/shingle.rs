@@ -16,7 +16,7 @@ use crate::model::Document;
 /// Five words: short enough that a dropped clause of five words is seen, long enough that
 /// the formulaic three- and four-word phrases of outcome documents ("in accordance with
 /// national") do not make every clause look present everywhere.
-pub(crate) const PRESENCE_WORDS: usize = 5;
+pub(crate) const PRESENCE_WORDS: usize = 7;
 
 /// Words per n-gram when looking for candidate places of a phrase.
 ///

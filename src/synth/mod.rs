@@ -5,5 +5,6 @@
 //! documents (formulaic openers, shared vocabulary) because that is what makes alignment hard.
 
 pub mod draft;
+pub mod history;
 
 pub use draft::{draft, sentence};

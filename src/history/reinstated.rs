@@ -4,11 +4,12 @@
 //! with a naive aligner as with a perfect one, and a clause that moved to another
 //! paragraph is judged by where its words are, not by which paragraphs were paired.
 //!
-//! 1. **Removed.** For each paragraph of draft *i*, a word counts as still present in
-//!    draft *i+1* when some five-word shingle containing it occurs anywhere in *i+1*
-//!    (a hash-set look-up). Runs of five or more words not present are candidates; any
-//!    part of them found near-verbatim in *i+1* (moved and lightly edited) is struck off.
-//!    What is left was removed by *i+1*.
+//! 1. **Removed.** For each paragraph of draft *i*, a word counts as still standing in
+//!    draft *i+1* when some seven-word run containing it occurs verbatim anywhere in
+//!    *i+1* (a hash-set look-up; paragraphs where every word stands are done). Otherwise
+//!    the paragraph is aligned with its best near-verbatim counterparts in *i+1* (its
+//!    edited successor, or wherever its sentences moved); runs of five or more words
+//!    kept by none of them, with at least one word standing nowhere, were removed.
 //! 2. **Back.** Each removed phrase is looked for near-verbatim in *i+2*, *i+3*, …: the
 //!    paragraphs sharing its distinctive trigrams are aligned with it word by word, and
 //!    dense stretches of five or more words with at most one word in four different count.

@@ -11,11 +11,13 @@ use std::ops::Range;
 
 use crate::model::Document;
 
-/// Words per shingle for the "is this text anywhere in that draft" test.
+/// Words per shingle for the fast "does every word of this paragraph still stand
+/// somewhere in that draft" test.
 ///
-/// Five words: short enough that a dropped clause of five words is seen, long enough that
-/// the formulaic three- and four-word phrases of outcome documents ("in accordance with
-/// national") do not make every clause look present everywhere.
+/// Seven words rather than five: with five, a formulaic four-word lead ("with special
+/// attention to") plus one word of context is often found elsewhere, marking the lead of
+/// a dropped clause as present. The test only skips paragraphs; what counts as removed is
+/// decided by near-verbatim alignment with [`MIN_WORDS`]-word hits.
 pub(crate) const PRESENCE_WORDS: usize = 7;
 
 /// Words per n-gram when looking for candidate places of a phrase.

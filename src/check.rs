@@ -68,10 +68,11 @@ pub fn judge(history: &History, watch: &Watch) -> Verdict {
                 .map(|e| Failure {
                     rule: format!("fail_on = \"{}\"", e.effect.as_str()),
                     message: format!(
-                        "{} language {} in {}",
+                        "{} language {} in {} ({})",
                         topic.name,
                         e.effect.as_str(),
-                        newest.display_name()
+                        newest.display_name(),
+                        place(history, old, e)
                     ),
                     event: Some(e.clone()),
                 })
@@ -113,4 +114,16 @@ pub fn judge(history: &History, watch: &Watch) -> Verdict {
         new,
         topics,
     }
+}
+
+/// Where an event happened, as a reader names it: "¶ 35 of Zero Draft" for a deletion,
+/// else the newest draft's paragraphs.
+fn place(history: &History, old: usize, event: &TopicEvent) -> String {
+    let (draft, indices) = if event.new.is_empty() {
+        (&history.drafts[old], &event.old)
+    } else {
+        (&history.drafts[event.draft], &event.new)
+    };
+    let refs: Vec<String> = indices.iter().map(|&i| draft.reference(i)).collect();
+    format!("{} of {}", refs.join(" + "), draft.display_name())
 }

@@ -303,11 +303,15 @@ pub fn step_events(history: &History, step: usize, topic: &Topic) -> Vec<TopicEv
                     .join(" … "),
                 TopicEffect::Added => edited_text(change, topic, SpanOp::Insert),
                 TopicEffect::Removed => edited_text(change, topic, SpanOp::Delete),
-                TopicEffect::Modified => format!(
-                    "{} → {}",
-                    edited_text(change, topic, SpanOp::Delete),
-                    edited_text(change, topic, SpanOp::Insert)
-                ),
+                TopicEffect::Modified => {
+                    let deleted = edited_text(change, topic, SpanOp::Delete);
+                    let inserted = edited_text(change, topic, SpanOp::Insert);
+                    match (deleted.is_empty(), inserted.is_empty()) {
+                        (false, false) => format!("{deleted} → {inserted}"),
+                        (true, _) => inserted,
+                        (_, true) => deleted,
+                    }
+                }
             };
             Some(TopicEvent {
                 topic: topic.name.clone(),

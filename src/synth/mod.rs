@@ -6,6 +6,7 @@
 
 pub mod draft;
 pub mod edits;
+pub mod history;
 pub mod pdf_text;
 
 pub use draft::{draft, sentence};

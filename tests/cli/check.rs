@@ -93,3 +93,100 @@ fn check_needs_a_watch_file() {
     assert_eq!(status, 2);
     assert!(err.contains("no watch file"), "{err}");
 }
+
+const ZERO: &str = "drafts/wsis20/zero-draft.txt";
+const REV1: &str = "drafts/wsis20/rev1.txt";
+const REV2: &str = "drafts/wsis20/rev2.txt";
+const COALITION: &str = "drafts/wsis20/watch.toml";
+
+#[test]
+fn zero_to_rev1_fails_on_removed_fragmentation_language() {
+    let (status, out, _) = run(&["check", "--watch", COALITION, ZERO, REV1, "-f", "json"]);
+    assert_eq!(status, 1, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let failed: Vec<&str> = v["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["ok"] == false)
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(failed, ["fragmentation"]);
+    let frag = v["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "fragmentation")
+        .unwrap();
+    let rules: Vec<&str> = frag["failures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"fail_on = \"removed\""), "{rules:?}");
+    assert!(rules.contains(&"require = \"present\""), "{rules:?}");
+}
+
+#[test]
+fn zero_rev1_rev2_passes_and_reports_the_reinstatement() {
+    // The watch file is found beside the drafts.
+    let (status, out, err) = run(&["check", ZERO, REV1, REV2]);
+    assert_eq!(status, 0, "{out}{err}");
+    assert!(out.contains("ok   fragmentation"), "{out}");
+    assert!(out.contains("↩ reinstated"), "{out}");
+    assert!(out.contains("all 9 topics hold"), "{out}");
+
+    let (_, out, _) = run(&["check", "drafts/wsis20", "-f", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["new"]["name"], "Rev 2");
+    let frag = v["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "fragmentation")
+        .unwrap();
+    let effects: Vec<&str> = frag["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["effect"].as_str().unwrap())
+        .collect();
+    assert_eq!(effects, ["reinstated", "reinstated"]);
+
+    let (status, out, _) = run(&["check", "drafts/wsis20", "-f", "github"]);
+    assert_eq!(status, 0);
+    assert!(!out.contains("::error"), "{out}");
+    assert!(
+        out.contains("::notice file=drafts/wsis20/rev2.txt,line="),
+        "{out}"
+    );
+    assert!(out.contains("fragmentation reinstated"), "{out}");
+
+    let (_, out, _) = run(&["check", "drafts/wsis20", "-f", "junit"]);
+    assert!(
+        out.contains("tests=\"9\"") && out.contains("failures=\"0\""),
+        "{out}"
+    );
+
+    let (_, out, _) = run(&["check", "drafts/wsis20", "-f", "markdown"]);
+    assert!(
+        out.contains("| fragmentation | ok | reinstated, reinstated |"),
+        "{out}"
+    );
+}
+
+#[test]
+fn topics_shows_paragraphs_per_draft_and_events() {
+    let (status, out, _) = run(&["topics", "drafts/wsis20", "--topic", "fragmentation"]);
+    assert_eq!(status, 0);
+    assert!(out.starts_with("fragmentation — "), "{out}");
+    assert!(out.contains("Rev 1: —"), "{out}");
+    assert!(
+        out.contains("Zero Draft → Rev 1: removed ¶ 35 → —"),
+        "{out}"
+    );
+    assert!(out.contains("Rev 1 → Rev 2: reinstated — → ¶ 38"), "{out}");
+    assert!(!out.contains("permanent-igf"), "{out}");
+}

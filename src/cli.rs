@@ -373,10 +373,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            Sink::new(None, &[], None).write(|out| {
-                clap_complete::generate(shell, &mut cmd, "redline", out);
-                Ok(())
-            })?;
+            // clap_complete panics when its writer fails (a closed pipe): write to memory first.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "redline", &mut script);
+            Sink::new(None, &[], None).write(|out| out.write_all(&script))?;
             Ok(Outcome::Same)
         }
         Command::Man => {

@@ -2,6 +2,7 @@
 
 mod check;
 mod diff;
+mod ecosystem;
 mod errors;
 mod golden;
 mod history;

@@ -12,8 +12,9 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use redline::align::{self, AlignOptions};
+use redline::annotate;
 use redline::render::{self, CheckFormat, DocumentFormat, Format, RenderOptions};
-use redline::topics::{self, Watch};
+use redline::topics::Watch;
 use redline::{Document, History, check, history, read};
 
 /// Compare drafts of negotiated texts: paragraphs paired wherever they went, word-level
@@ -387,18 +388,16 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     }
 }
 
-/// Aligns two drafts and tags the changes with the watch file's topics.
+/// Aligns two drafts and annotates the changes (references, strength, brackets, topics).
 fn compare(
     old: Document,
     new: Document,
     align: &AlignOptions,
     watch: Option<&Watch>,
 ) -> redline::Comparison {
-    let mut comparison = align::compare(old, new, align);
-    if let Some(w) = watch {
-        topics::annotate_changes(&mut comparison.changes, w);
-    }
-    comparison
+    let mut c = align::compare(old, new, align);
+    annotate::comparison(&mut c.changes, &c.old, &c.new, watch);
+    c
 }
 
 fn differs(yes: bool) -> Outcome {
@@ -486,9 +485,7 @@ fn load_history(
     };
     check_topic(common, watch)?;
     let mut history = history::build(documents, align);
-    if let Some(w) = watch {
-        topics::annotate_history(&mut history, w);
-    }
+    annotate::history(&mut history, watch);
     Ok(history)
 }
 

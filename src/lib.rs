@@ -6,7 +6,8 @@
 //! The pipeline runs one way: [`read`] turns a file into text, [`parse`] turns text into a
 //! [`Document`] of labelled paragraphs, [`align`] pairs two documents' paragraphs into
 //! [`Change`]s with word-level [`Span`]s, [`history`] chains the comparisons of many drafts,
-//! [`topics`] marks the changes that touch watched language, and [`render`] or [`check`]
+//! [`annotate`] gives changes stable references and marks watched topics, strength of
+//! language and square brackets, and [`render`] or [`check`]
 //! turn the finished report into output. Renderers never recompute.
 //!
 //! ```
@@ -20,6 +21,7 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod annotate;
 pub mod check;
 pub mod error;
 pub mod history;
@@ -28,7 +30,7 @@ pub mod parse;
 pub mod read;
 pub mod render;
 pub mod synth;
-pub mod topics;
 
+pub use annotate::topics;
 pub use error::{Error, Result};
 pub use model::*;

@@ -106,10 +106,13 @@ impl ParagraphKind {
 }
 
 /// What happened to one or more paragraphs between two drafts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     /// Same text (labels may differ: renumbering is not a change).
+    #[default]
     Unchanged,
     /// Same paragraph, in order, with edits.
     Modified,
@@ -152,8 +155,12 @@ impl ChangeKind {
 }
 
 /// One entry of the partition of two drafts: every paragraph of both drafts is in exactly one change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Change {
+    /// The change's stable address, e.g. `rev2:OP14` (see `align::reference`); its edits are
+    /// `rev2:OP14.1`, `rev2:OP14.2`, … in order.
+    #[serde(default)]
+    pub reference: String,
     /// What happened.
     pub kind: ChangeKind,
     /// Indices of the old draft's paragraphs in this change (empty for `inserted`).
@@ -169,6 +176,85 @@ pub struct Change {
     /// Watched topics this change touches (filled by `topics`; empty without a watch file).
     #[serde(default)]
     pub topics: Vec<TopicTag>,
+    /// Operative verbs and modals replaced by weaker or stronger ones (filled by `strength`).
+    #[serde(default)]
+    pub strength: Vec<StrengthShift>,
+    /// Square-bracket events: language bracketed, brackets lifted, options dropped, status
+    /// tags changed (filled by `brackets`).
+    #[serde(default)]
+    pub brackets: Vec<BracketEvent>,
+}
+
+/// An edit that replaced a verb or modal of the strength lexicon with another of its class.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrengthShift {
+    /// The lexicon entry deleted ("decide").
+    pub from: String,
+    /// The lexicon entry inserted in its place ("note").
+    pub to: String,
+    /// Whether the language got weaker or stronger.
+    pub effect: StrengthEffect,
+}
+
+/// The direction of a [`StrengthShift`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StrengthEffect {
+    /// Weaker language: "decide" → "note", "shall" → "should".
+    Softened,
+    /// Stronger language: "encourage" → "urge", "should" → "shall".
+    Strengthened,
+}
+
+impl StrengthEffect {
+    /// The effect's name as the contracts spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StrengthEffect::Softened => "softened",
+            StrengthEffect::Strengthened => "strengthened",
+        }
+    }
+}
+
+/// What a change did to square-bracketed text, the mark of language not yet agreed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BracketEvent {
+    /// What happened.
+    pub effect: BracketEffect,
+    /// The bracketed text concerned (without the brackets), or the new status tag.
+    pub text: String,
+    /// For a status change, the old status tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+}
+
+/// The kinds of [`BracketEvent`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BracketEffect {
+    /// Language put in brackets (newly bracketed, or added in brackets).
+    Bracketed,
+    /// Brackets taken off: the language stands, agreed.
+    Lifted,
+    /// One of several bracketed alternatives gone, another kept.
+    OptionDropped,
+    /// A bracketed passage deleted altogether.
+    Dropped,
+    /// A status tag (`[Agreed ad ref]`, `[Suggested for closure]`) replaced by another.
+    StatusChanged,
+}
+
+impl BracketEffect {
+    /// The effect's name as the contracts spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BracketEffect::Bracketed => "bracketed",
+            BracketEffect::Lifted => "lifted",
+            BracketEffect::OptionDropped => "option_dropped",
+            BracketEffect::Dropped => "dropped",
+            BracketEffect::StatusChanged => "status_changed",
+        }
+    }
 }
 
 /// How paragraphs on one side of a split or merge are joined in a change's spans.
@@ -283,6 +369,11 @@ pub enum TopicEffect {
     Modified,
     /// Matching text came back after a draft without it.
     Reinstated,
+    /// A paragraph matching the topic had its language softened (events and rules only;
+    /// never a tag on a change).
+    Softened,
+    /// A paragraph matching the topic had its language strengthened (events and rules only).
+    Strengthened,
 }
 
 impl TopicEffect {
@@ -293,6 +384,8 @@ impl TopicEffect {
             TopicEffect::Removed => "removed",
             TopicEffect::Modified => "modified",
             TopicEffect::Reinstated => "reinstated",
+            TopicEffect::Softened => "softened",
+            TopicEffect::Strengthened => "strengthened",
         }
     }
 }

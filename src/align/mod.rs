@@ -447,7 +447,7 @@ fn change(old: &Document, new: &Document, d: &Draft) -> Change {
         new: d.new.clone(),
         similarity: d.similarity,
         spans,
-        topics: vec![],
+        ..Default::default()
     }
 }
 

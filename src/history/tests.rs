@@ -338,7 +338,7 @@ fn lineage_joins_split_paragraphs() {
                 new: vec![0],
                 similarity: 1.0,
                 spans: vec![],
-                topics: vec![],
+                ..Default::default()
             },
             Change {
                 kind: ChangeKind::Split,
@@ -346,7 +346,7 @@ fn lineage_joins_split_paragraphs() {
                 new: vec![1, 2],
                 similarity: 0.6,
                 spans: vec![],
-                topics: vec![],
+                ..Default::default()
             },
         ],
     }];

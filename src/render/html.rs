@@ -11,6 +11,7 @@ use std::io::{self, Write};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::{RenderOptions, references};
+use crate::annotate::{references, stats};
 use crate::model::{
     Change, ChangeKind, Comparison, Document, History, PARAGRAPH_BREAK, ParagraphKind,
     Reinstatement, Span, SpanOp, summarize,
@@ -103,16 +104,23 @@ impl<'a> StepView<'a> {
     }
 }
 
-fn spans_markup(spans: &[Span]) -> Markup {
+/// The redline; `edits` gives each span's edit reference, which becomes the `id` of the
+/// first element of that edit (`#rev2:OP14.2`).
+fn spans_markup(spans: &[Span], edits: &[Option<String>]) -> Markup {
+    let mut anchored: Option<&str> = None;
     html! {
-        @for span in spans {
+        @for (k, span) in spans.iter().enumerate() {
+            @let edit = edits.get(k).and_then(Option::as_deref);
+            @let id = edit.filter(|&e| anchored != Some(e));
+            @if id.is_some() { ({ anchored = id; "" }) }
             @let parts: Vec<&str> = span.text.split(PARAGRAPH_BREAK).collect();
             @for (i, part) in parts.iter().enumerate() {
                 @if i > 0 { span.pb title="paragraph break" { "¶" } br; }
+                @let id = if i == 0 { id } else { None };
                 @match span.op {
                     SpanOp::Equal => (part),
-                    SpanOp::Delete => @if !part.is_empty() { del { (part) } },
-                    SpanOp::Insert => @if !part.is_empty() { ins { (part) } },
+                    SpanOp::Delete => @if !part.is_empty() { del id=[id] { (part) } },
+                    SpanOp::Insert => @if !part.is_empty() { ins id=[id] { (part) } },
                 }
             }
         }
@@ -122,7 +130,7 @@ fn spans_markup(spans: &[Span]) -> Markup {
 /// One side of the redline, for the side-by-side view.
 fn side_markup(spans: &[Span], drop: SpanOp) -> Markup {
     let kept: Vec<Span> = spans.iter().filter(|s| s.op != drop).cloned().collect();
-    spans_markup(&kept)
+    spans_markup(&kept, &[])
 }
 
 fn kind_label(change: &Change) -> String {
@@ -160,6 +168,17 @@ fn change_markup(view: &StepView<'_>, change: &Change) -> Markup {
                 @for tag in &change.topics {
                     " " span class={ "tag e-" (tag.effect.as_str()) } { (tag.topic) ": " (tag.effect.as_str()) }
                 }
+                @for shift in &change.strength {
+                    " " span class={ "tag strength s-" (shift.effect.as_str()) } {
+                        (shift.effect.as_str()) ": " (shift.from) " → " (shift.to)
+                    }
+                }
+                @for event in &change.brackets {
+                    " " span.tag.bracket { (super::bracket_tag(event)) }
+                }
+                @if !change.reference.is_empty() {
+                    " " a.ref id=(change.reference) href={ "#" (change.reference) } { (change.reference) }
+                }
             }
             @for r in &back {
                 @let from = &view.drafts[r.from.draft];
@@ -170,7 +189,7 @@ fn change_markup(view: &StepView<'_>, change: &Change) -> Markup {
                     q { (r.text) }
                 }
             }
-            div.inline { (spans_markup(&change.spans)) }
+            div.inline { (spans_markup(&change.spans, &references::edit_references(change))) }
             div.sbs {
                 div.old-side { (side_markup(&change.spans, SpanOp::Insert)) }
                 div.new-side { (side_markup(&change.spans, SpanOp::Delete)) }
@@ -215,10 +234,34 @@ fn summary_markup(view: &StepView<'_>) -> Markup {
                 .push((c, t.effect.as_str()));
         }
     }
+    let sections = stats::by_section(view.changes, view.old, view.new);
+    let most = sections
+        .iter()
+        .map(|t| t.words_added + t.words_removed)
+        .max()
+        .unwrap_or(0)
+        .max(1);
     html! {
         table.summary {
             tr { @for (k, _) in summarize(view.changes) { th { (k.as_str()) } } }
             tr { @for (_, n) in summarize(view.changes) { td { (n) } } }
+        }
+        @if !sections.is_empty() {
+            table.sections {
+                tr { th { "section" } th { "changed" } th { "words added / removed" } }
+                @for t in &sections {
+                    tr {
+                        td { (t.name) }
+                        td { (t.changed) }
+                        td.bars {
+                            // Bars carry their numbers as text, so they read without colour.
+                            span.bar.added style={ "width:" (t.words_added * 12 / most) "em" } {}
+                            span.bar.removed style={ "width:" (t.words_removed * 12 / most) "em" } {}
+                            " +" (t.words_added) " −" (t.words_removed)
+                        }
+                    }
+                }
+            }
         }
         @if !per_topic.is_empty() {
             ul.topics {
@@ -411,7 +454,7 @@ mod tests {
             Span::new(SpanOp::Equal, "note "),
             Span::new(SpanOp::Insert, "<script>alert(1)</script><img onerror=x>"),
         ];
-        let html = spans_markup(&spans).into_string();
+        let html = spans_markup(&spans, &[]).into_string();
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(

@@ -10,9 +10,11 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{RenderOptions, first_label};
+use crate::annotate::{brackets, references, stats};
 use crate::check::Verdict;
 use crate::model::{
-    Change, ChangeKind, Comparison, Document, History, Paragraph, Place, Span, TopicEvent, TopicTag,
+    BracketEvent, Change, ChangeKind, Comparison, Document, History, Paragraph, Place, Span,
+    StrengthShift, TopicEvent, TopicTag,
 };
 
 /// `redline.document/1`.
@@ -22,6 +24,8 @@ struct DocumentJson<'a> {
     source: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<&'a str>,
+    /// Bracketed passages (status tags aside): the figure the press reports.
+    brackets: usize,
     paragraphs: &'a [Paragraph],
 }
 
@@ -31,6 +35,7 @@ impl<'a> DocumentJson<'a> {
             schema: "redline.document/1",
             source: &d.source,
             name: d.name.as_deref(),
+            brackets: brackets::count(d),
             paragraphs: &d.paragraphs,
         }
     }
@@ -39,14 +44,26 @@ impl<'a> DocumentJson<'a> {
 /// One change of `redline.diff/1`.
 #[derive(Serialize)]
 struct ChangeJson<'a> {
+    reference: &'a str,
     kind: ChangeKind,
     old: &'a [usize],
     new: &'a [usize],
     old_labels: Vec<Option<&'a str>>,
     new_labels: Vec<Option<&'a str>>,
     similarity: f64,
-    spans: &'a [Span],
+    spans: Vec<SpanJson<'a>>,
     topics: &'a [TopicTag],
+    strength: &'a [StrengthShift],
+    brackets: &'a [BracketEvent],
+}
+
+/// A span, with the reference of the edit it belongs to (`rev2:OP14.1`) when it is one.
+#[derive(Serialize)]
+struct SpanJson<'a> {
+    #[serde(flatten)]
+    span: &'a Span,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edit: Option<String>,
 }
 
 fn change_json<'a>(c: &'a Change, old: &'a Document, new: &'a Document) -> ChangeJson<'a> {
@@ -56,6 +73,7 @@ fn change_json<'a>(c: &'a Change, old: &'a Document, new: &'a Document) -> Chang
             .collect()
     };
     ChangeJson {
+        reference: &c.reference,
         kind: c.kind,
         old: &c.old,
         new: &c.new,
@@ -63,8 +81,15 @@ fn change_json<'a>(c: &'a Change, old: &'a Document, new: &'a Document) -> Chang
         new_labels: labels(new, &c.new),
         // Rounded so the same input prints the same bytes on every platform.
         similarity: (c.similarity * 1000.0).round() / 1000.0,
-        spans: &c.spans,
+        spans: c
+            .spans
+            .iter()
+            .zip(references::edit_references(c))
+            .map(|(span, edit)| SpanJson { span, edit })
+            .collect(),
         topics: &c.topics,
+        strength: &c.strength,
+        brackets: &c.brackets,
     }
 }
 
@@ -117,6 +142,28 @@ struct DiffJson<'a> {
     new: DocumentJson<'a>,
     changes: Vec<ChangeJson<'a>>,
     summary: Summary,
+    sections: Vec<TallyJson>,
+    topics: Vec<TallyJson>,
+}
+
+/// Changed paragraphs and words per section or topic.
+#[derive(Serialize)]
+struct TallyJson {
+    name: String,
+    changed: usize,
+    words_added: usize,
+    words_removed: usize,
+}
+
+fn tallies(list: Vec<stats::Tally>) -> Vec<TallyJson> {
+    list.into_iter()
+        .map(|t| TallyJson {
+            name: t.name,
+            changed: t.changed,
+            words_added: t.words_added,
+            words_removed: t.words_removed,
+        })
+        .collect()
 }
 
 /// A step of `redline.history/1`: `redline.diff/1` without the documents.
@@ -126,6 +173,8 @@ struct StepJson<'a> {
     new: usize,
     changes: Vec<ChangeJson<'a>>,
     summary: Summary,
+    sections: Vec<TallyJson>,
+    topics: Vec<TallyJson>,
 }
 
 /// A line of descent: per draft, the paragraph indices and their labels.
@@ -195,6 +244,8 @@ pub fn write_comparison(
             new: DocumentJson::new(&c.new),
             changes: changes_json(&c.changes, &c.old, &c.new, options),
             summary: summary(&c.changes),
+            sections: tallies(stats::by_section(&c.changes, &c.old, &c.new)),
+            topics: tallies(stats::by_topic(&c.changes)),
         },
     )
 }
@@ -208,6 +259,12 @@ pub fn write_history(out: &mut dyn Write, h: &History, options: &RenderOptions) 
             new: s.new,
             changes: changes_json(&s.changes, &h.drafts[s.old], &h.drafts[s.new], options),
             summary: summary(&s.changes),
+            sections: tallies(stats::by_section(
+                &s.changes,
+                &h.drafts[s.old],
+                &h.drafts[s.new],
+            )),
+            topics: tallies(stats::by_topic(&s.changes)),
         })
         .collect();
     let lineage = h

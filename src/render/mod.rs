@@ -191,6 +191,14 @@ fn references(document: &Document, indices: &[usize]) -> String {
         .join(" + ")
 }
 
+/// A bracket event as a tag: `[lifted: shall be permanent]`, `[status: Pending → Agreed]`.
+fn bracket_tag(event: &crate::model::BracketEvent) -> String {
+    match &event.from {
+        Some(from) => format!("[{}: {from} → {}]", event.effect.as_str(), event.text),
+        None => format!("[{}: {}]", event.effect.as_str(), event.text),
+    }
+}
+
 /// The label of the first paragraph of `indices`, as the JSON contracts carry it.
 fn first_label(document: &Document, indices: &[usize]) -> Option<String> {
     indices

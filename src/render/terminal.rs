@@ -92,12 +92,52 @@ fn header(change: &Change, old: &Document, new: &Document, color: bool) -> Strin
             _ => line.bold().to_string(),
         };
     }
+    let paint = |t: String| if color { t.yellow().to_string() } else { t };
     for tag in &change.topics {
-        let t = format!("[{}: {}]", tag.topic, tag.effect.as_str());
         line.push(' ');
-        line.push_str(&if color { t.yellow().to_string() } else { t });
+        line.push_str(&paint(format!("[{}: {}]", tag.topic, tag.effect.as_str())));
+    }
+    for shift in &change.strength {
+        let t = format!("[{}: {} → {}]", shift.effect.as_str(), shift.from, shift.to);
+        line.push(' ');
+        line.push_str(&if color { t.magenta().to_string() } else { t });
+    }
+    for event in &change.brackets {
+        line.push(' ');
+        line.push_str(&paint(super::bracket_tag(event)));
+    }
+    if !change.reference.is_empty() {
+        let r = format!("  {}", change.reference);
+        line.push_str(&if color { r.dimmed().to_string() } else { r });
     }
     line
+}
+
+/// The per-section table: where the step changed most.
+fn write_sections(
+    out: &mut dyn Write,
+    changes: &[Change],
+    old: &Document,
+    new: &Document,
+) -> io::Result<()> {
+    let tallies = crate::annotate::stats::by_section(changes, old, new);
+    if tallies.is_empty() {
+        return Ok(());
+    }
+    let width = tallies
+        .iter()
+        .map(|t| t.name.chars().count().min(50))
+        .max()
+        .unwrap_or(0);
+    for t in &tallies {
+        let name: String = t.name.chars().take(50).collect();
+        writeln!(
+            out,
+            "  {name:<width$}  {:>3} changed  +{:<4} -{}",
+            t.changed, t.words_added, t.words_removed
+        )?;
+    }
+    Ok(())
 }
 
 /// The line standing for a run of hidden changes: all unchanged, unless a topic filter hides
@@ -170,7 +210,7 @@ pub fn write_comparison(
         summary_line(&comparison.changes)
     )?;
     if options.stat {
-        return Ok(());
+        return write_sections(out, &comparison.changes, old, new);
     }
     writeln!(out)?;
     write_changes(out, &comparison.changes, old, new, options)
@@ -195,7 +235,9 @@ pub fn write_history(
             new.paragraphs.len(),
             summary_line(&step.changes)
         )?;
-        if !options.stat {
+        if options.stat {
+            write_sections(out, &step.changes, old, new)?;
+        } else {
             writeln!(out)?;
             write_changes(out, &step.changes, old, new, options)?;
         }

@@ -14,18 +14,31 @@ struct Diff {
     new: Doc,
     changes: Vec<Change>,
     summary: std::collections::BTreeMap<String, usize>,
+    sections: Vec<Tally>,
+    topics: Vec<Tally>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Tally {
+    name: String,
+    changed: usize,
+    words_added: usize,
+    words_removed: usize,
 }
 
 #[derive(Deserialize)]
 struct Doc {
     schema: String,
     source: String,
+    brackets: usize,
     paragraphs: Vec<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Change {
+    reference: String,
     kind: String,
     old: Vec<usize>,
     new: Vec<usize>,
@@ -34,12 +47,16 @@ struct Change {
     similarity: f64,
     spans: Vec<Span>,
     topics: Vec<serde_json::Value>,
+    strength: Vec<serde_json::Value>,
+    brackets: Vec<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Span {
     op: String,
     text: String,
+    edit: Option<String>,
 }
 
 const OLD: &str = "fixtures/renumbered/old.txt";
@@ -78,9 +95,26 @@ fn renumbering_alone_is_not_a_change() {
     assert_eq!(diff.summary["inserted"], 1);
     assert_eq!(diff.summary["moved"], 0);
     let inserted = &diff.changes[1];
+    assert_eq!(inserted.reference, "new:OP1");
+    assert_eq!(renumbered.reference, "new:OP2");
     assert_eq!(inserted.spans.len(), 1);
     assert_eq!(inserted.spans[0].op, "insert");
+    assert_eq!(inserted.spans[0].edit.as_deref(), Some("new:OP1.1"));
     assert!(inserted.spans[0].text.starts_with("We welcome"));
+    assert!(renumbered.spans.iter().all(|s| s.edit.is_none()));
+    assert!(inserted.strength.is_empty() && inserted.brackets.is_empty());
+    assert_eq!(diff.old.brackets, 0);
+    assert_eq!(diff.sections.len(), 1);
+    assert_eq!(diff.sections[0].name, "I. Introduction");
+    assert_eq!(
+        (
+            diff.sections[0].changed,
+            diff.sections[0].words_added,
+            diff.sections[0].words_removed
+        ),
+        (1, 9, 0)
+    );
+    assert!(diff.topics.is_empty());
 }
 
 #[test]
@@ -127,7 +161,11 @@ fn colour_always_styles_and_no_color_is_honoured_in_auto() {
 #[test]
 fn stat_prints_the_summary_only() {
     let (_, out, _) = run(&["diff", OLD, NEW, "--stat"]);
-    assert_eq!(out.lines().count(), 2, "{out}");
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(
+        out.contains("I. Introduction    1 changed  +9    -0"),
+        "{out}"
+    );
     assert!(
         out.contains("4 → 5 paragraphs: 4 unchanged, 1 inserted"),
         "{out}"

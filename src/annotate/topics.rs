@@ -24,6 +24,8 @@ pub struct Watch {
     pub path: PathBuf,
     /// The topics, in file order.
     pub topics: Vec<Topic>,
+    /// The strength lexicon: built in, extended or overridden by `[[strength]]` entries.
+    pub lexicon: super::strength::Lexicon,
 }
 
 /// One watched topic.
@@ -58,6 +60,8 @@ pub enum Requirement {
 struct WatchFile {
     #[serde(default)]
     topic: Vec<TopicEntry>,
+    #[serde(default)]
+    strength: Vec<super::strength::EntrySpec>,
 }
 
 #[derive(Deserialize)]
@@ -145,9 +149,12 @@ impl Watch {
         if topics.is_empty() {
             return Err(fault(None, "no [[topic]] entries".into()));
         }
+        let lexicon = super::strength::Lexicon::with(&file.strength)
+            .map_err(|(name, why)| fault(None, format!("strength entry \"{name}\": {why}")))?;
         Ok(Watch {
             path: path.to_path_buf(),
             topics,
+            lexicon,
         })
     }
 
@@ -252,11 +259,11 @@ pub fn annotate_changes(changes: &mut [Change], watch: &Watch) {
     }
 }
 
-/// Tags every change of every step of a history; where reinstated language that matches a
-/// topic came back in a change, the effect is `reinstated` rather than `added` or `modified`.
-pub fn annotate_history(history: &mut History, watch: &Watch) {
+/// Where reinstated language that matches a topic came back in a change, makes the change's
+/// tag for that topic `reinstated` rather than `added` or `modified`. Runs after
+/// [`annotate_changes`] on every step.
+pub fn mark_reinstated(history: &mut History, watch: &Watch) {
     for step in history.steps.iter_mut() {
-        annotate_changes(&mut step.changes, watch);
         for back in history
             .reinstated
             .iter()
@@ -282,10 +289,20 @@ pub fn annotate_history(history: &mut History, watch: &Watch) {
 }
 
 /// The events of one annotated step for `topic`: one per tagged change, with the language
-/// concerned taken from the edited spans that carry the match (or the reinstated text).
+/// concerned taken from the edited spans that carry the match (or the reinstated text); then
+/// one per strength shift in a change whose paragraphs match the topic.
 pub fn step_events(history: &History, step: usize, topic: &Topic) -> Vec<TopicEvent> {
     let step = &history.steps[step];
-    step.changes
+    let event = |change: &Change, effect: TopicEffect, text: String| TopicEvent {
+        topic: topic.name.clone(),
+        effect,
+        draft: step.new,
+        old: change.old.clone(),
+        new: change.new.clone(),
+        text,
+    };
+    let mut events: Vec<TopicEvent> = step
+        .changes
         .iter()
         .filter_map(|change| {
             let tag = change.topics.iter().find(|t| t.topic == topic.name)?;
@@ -312,17 +329,35 @@ pub fn step_events(history: &History, step: usize, topic: &Topic) -> Vec<TopicEv
                         (_, true) => deleted,
                     }
                 }
+                // Tags never carry these; strength events are added below.
+                TopicEffect::Softened | TopicEffect::Strengthened => return None,
             };
-            Some(TopicEvent {
-                topic: topic.name.clone(),
-                effect: tag.effect,
-                draft: step.new,
-                old: change.old.clone(),
-                new: change.new.clone(),
-                text,
-            })
+            Some(event(change, tag.effect, text))
         })
-        .collect()
+        .collect();
+    let new = &history.drafts[step.new];
+    for change in step.changes.iter().filter(|c| !c.strength.is_empty()) {
+        let touches = change.topics.iter().any(|t| t.topic == topic.name)
+            || change
+                .new
+                .iter()
+                .any(|&i| topic.is_match(&new.paragraphs[i].text));
+        if !touches {
+            continue;
+        }
+        for shift in &change.strength {
+            let effect = match shift.effect {
+                crate::model::StrengthEffect::Softened => TopicEffect::Softened,
+                crate::model::StrengthEffect::Strengthened => TopicEffect::Strengthened,
+            };
+            events.push(event(
+                change,
+                effect,
+                format!("{} → {}", shift.from, shift.to),
+            ));
+        }
+    }
+    events
 }
 
 /// The `op` spans of `change` that overlap a match of `topic` on their side, joined;
@@ -397,7 +432,7 @@ fail_on = ["removed"]
             new: vec![0],
             similarity: 0.8,
             spans: spans.iter().map(|&(op, t)| Span::new(op, t)).collect(),
-            topics: vec![],
+            ..Default::default()
         }
     }
 

@@ -1,0 +1,46 @@
+//! Annotate finished comparisons: stable references, watched topics, strength of language,
+//! square brackets.
+//!
+//! Every annotation reads the changes `align` and `history` produced and attaches facts to
+//! them; none re-aligns. [`comparison`] and [`history`] run them all in a fixed order, so
+//! every caller (the command line, the library's users) gets the same report.
+
+pub mod brackets;
+pub mod references;
+pub mod stats;
+pub mod strength;
+pub mod topics;
+
+use crate::model::{Document, History};
+use topics::Watch;
+
+/// Annotates the changes of one comparison: references always, strength and brackets
+/// always (with the watch file's `[[strength]]` entries when there is one), topics when a
+/// watch file is given.
+pub fn comparison(
+    changes: &mut [crate::model::Change],
+    old: &Document,
+    new: &Document,
+    watch: Option<&Watch>,
+) {
+    let default_lexicon = strength::Lexicon::default();
+    let lexicon = watch.map_or(&default_lexicon, |w| &w.lexicon);
+    references::assign(changes, old, new);
+    strength::annotate(changes, lexicon);
+    brackets::annotate(changes);
+    if let Some(w) = watch {
+        topics::annotate_changes(changes, w);
+    }
+}
+
+/// Annotates every step of a history as [`comparison`] does, then marks reinstated
+/// language on the topics it touches.
+pub fn history(history: &mut History, watch: Option<&Watch>) {
+    for step in &mut history.steps {
+        let (old, new) = (&history.drafts[step.old], &history.drafts[step.new]);
+        comparison(&mut step.changes, old, new, watch);
+    }
+    if let Some(w) = watch {
+        topics::mark_reinstated(history, w);
+    }
+}

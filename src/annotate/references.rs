@@ -1,0 +1,198 @@
+//! Stable change references: an address people can say in a review call and link to.
+//!
+//! A change is named after the draft it leads to and the paragraph it concerns there:
+//! `rev2:OP14` (operative paragraph 14 of Rev 2), `rev2:OP10c` (its sub-item (c)),
+//! `rev2:PPa` (preambular paragraph (a)), `rev2:HII` (heading II), `rev2:P3` (the third
+//! block, unlabelled). A deleted paragraph has no place in the new draft and is named after
+//! the old one: `rev2:was-OP35`. The edits inside a change are `rev2:OP14.1`, `rev2:OP14.2`,
+//! … in reading order. The same drafts give the same references on every run; a repeated
+//! reference (two unlabelled blocks) gets `~2`, `~3`.
+
+use std::collections::HashMap;
+
+use crate::model::{Change, Document, ParagraphKind, SpanOp};
+
+/// A draft's name reduced to a reference prefix: "Rev 2" → "rev2",
+/// "drafts/zero-draft.txt" → "zerodraft".
+pub fn draft_slug(document: &Document) -> String {
+    let name = document.display_name();
+    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = stem
+        .rsplit_once('.')
+        .map_or(stem, |(s, ext)| if ext.len() <= 4 { s } else { stem });
+    let slug: String = stem
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if slug.is_empty() {
+        "draft".into()
+    } else {
+        slug
+    }
+}
+
+/// The paragraph part of a reference: `OP14`, `OP10c`, `PPa`, `HII`, `P3`.
+pub fn paragraph_part(document: &Document, index: usize) -> String {
+    let p = &document.paragraphs[index];
+    let label = p.label.as_deref().unwrap_or("");
+    match p.kind {
+        ParagraphKind::Numbered => format!("OP{label}"),
+        ParagraphKind::SubItem => {
+            let parent = document.paragraphs[..index]
+                .iter()
+                .rev()
+                .take_while(|q| q.kind != ParagraphKind::Heading)
+                .find(|q| q.kind == ParagraphKind::Numbered)
+                .and_then(|q| q.label.as_deref())
+                .unwrap_or("");
+            format!("OP{parent}{label}")
+        }
+        ParagraphKind::Preambular if !label.is_empty() => format!("PP{label}"),
+        ParagraphKind::Heading if !label.is_empty() => format!("H{label}"),
+        ParagraphKind::Footnote if !label.is_empty() => format!("FN{label}"),
+        _ => format!("P{}", index + 1),
+    }
+}
+
+/// Gives every change its reference.
+pub fn assign(changes: &mut [Change], old: &Document, new: &Document) {
+    let prefix = draft_slug(new);
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for change in changes.iter_mut() {
+        let base = match (change.new.first(), change.old.first()) {
+            (Some(&n), _) => format!("{prefix}:{}", paragraph_part(new, n)),
+            (None, Some(&o)) => format!("{prefix}:was-{}", paragraph_part(old, o)),
+            (None, None) => format!("{prefix}:empty"),
+        };
+        let n = seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        change.reference = if *n == 1 { base } else { format!("{base}~{n}") };
+    }
+}
+
+/// The references of a change's edits, one per run of deleted and inserted spans, in
+/// order: `rev2:OP14.1`, `rev2:OP14.2`, …; `None` for spans that are not edits.
+pub fn edit_references(change: &Change) -> Vec<Option<String>> {
+    let mut count = 0;
+    let mut previous = SpanOp::Equal;
+    change
+        .spans
+        .iter()
+        .map(|s| {
+            let r = if s.op == SpanOp::Equal {
+                None
+            } else {
+                if previous == SpanOp::Equal {
+                    count += 1;
+                }
+                Some(format!("{}.{count}", change.reference))
+            };
+            previous = s.op;
+            r
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ChangeKind, Span};
+    use crate::synth::draft::document_from;
+
+    fn doc(name: &str) -> Document {
+        let mut d = document_from(
+            format!("drafts/{name}.txt"),
+            vec![
+                (
+                    Some("II".into()),
+                    ParagraphKind::Heading,
+                    "Governance".into(),
+                ),
+                (
+                    Some("a".into()),
+                    ParagraphKind::Preambular,
+                    "Recalling".into(),
+                ),
+                (
+                    Some("14".into()),
+                    ParagraphKind::Numbered,
+                    "We decide:".into(),
+                ),
+                (Some("c".into()), ParagraphKind::SubItem, "to act;".into()),
+                (None, ParagraphKind::Plain, "Annex".into()),
+            ],
+        );
+        d.name = Some(name.replace('-', " "));
+        d
+    }
+
+    #[test]
+    fn references_name_the_paragraph_in_the_new_draft() {
+        let (old, new) = (doc("Rev-1"), doc("Rev-2"));
+        let mut changes: Vec<Change> = (0..5)
+            .map(|i| Change {
+                kind: ChangeKind::Unchanged,
+                old: vec![i],
+                new: vec![i],
+                ..Default::default()
+            })
+            .chain([Change {
+                kind: ChangeKind::Deleted,
+                old: vec![2],
+                ..Default::default()
+            }])
+            .collect();
+        assign(&mut changes, &old, &new);
+        let refs: Vec<&str> = changes.iter().map(|c| c.reference.as_str()).collect();
+        assert_eq!(
+            refs,
+            [
+                "rev2:HII",
+                "rev2:PPa",
+                "rev2:OP14",
+                "rev2:OP14c",
+                "rev2:P5",
+                "rev2:was-OP14"
+            ]
+        );
+    }
+
+    #[test]
+    fn edits_are_numbered_in_order() {
+        let change = Change {
+            reference: "rev2:OP14".into(),
+            spans: vec![
+                Span::new(SpanOp::Equal, "We "),
+                Span::new(SpanOp::Delete, "decide"),
+                Span::new(SpanOp::Insert, "note"),
+                Span::new(SpanOp::Equal, " the "),
+                Span::new(SpanOp::Insert, "new "),
+                Span::new(SpanOp::Equal, "text."),
+            ],
+            ..Default::default()
+        };
+        let refs = edit_references(&change);
+        assert_eq!(
+            refs,
+            [
+                None,
+                Some("rev2:OP14.1".into()),
+                Some("rev2:OP14.1".into()),
+                None,
+                Some("rev2:OP14.2".into()),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn slugs_drop_paths_extensions_and_punctuation() {
+        let mut d = doc("x");
+        d.name = None;
+        d.source = "drafts/wsis20/zero-draft.txt".into();
+        assert_eq!(draft_slug(&d), "zerodraft");
+        d.name = Some("Rev 2".into());
+        assert_eq!(draft_slug(&d), "rev2");
+    }
+}

@@ -1,0 +1,196 @@
+//! Section and topic statistics: where a revision moved most.
+//!
+//! Counts, per section of the draft and per watched topic, the paragraphs changed and the
+//! words added and removed, from the finished changes' spans.
+
+use crate::model::{Change, ChangeKind, Document, ParagraphKind, SpanOp};
+
+/// Changes counted over one section or topic.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// The section ("II.A Bridging digital divides") or topic name.
+    pub name: String,
+    /// Changes other than `unchanged`.
+    pub changed: usize,
+    /// Words in inserted spans.
+    pub words_added: usize,
+    /// Words in deleted spans.
+    pub words_removed: usize,
+}
+
+impl Tally {
+    fn add(&mut self, change: &Change) {
+        if change.kind == ChangeKind::Unchanged {
+            return;
+        }
+        self.changed += 1;
+        for span in &change.spans {
+            let words = span.text.split_whitespace().count();
+            match span.op {
+                SpanOp::Insert => self.words_added += words,
+                SpanOp::Delete => self.words_removed += words,
+                SpanOp::Equal => {}
+            }
+        }
+    }
+}
+
+/// The section each paragraph of `document` stands in: the nearest heading before it,
+/// prefixed by its parent ("II.A") when it is a lettered sub-section.
+pub fn sections(document: &Document) -> Vec<String> {
+    let mut top: Option<String> = None;
+    let mut current = String::from("(before the first heading)");
+    document
+        .paragraphs
+        .iter()
+        .map(|p| {
+            if p.kind == ParagraphKind::Heading {
+                let label = p.label.as_deref().unwrap_or("");
+                let lettered = label.len() == 1
+                    && label.chars().all(|c| c.is_ascii_uppercase())
+                    && !matches!(label, "I" | "V" | "X");
+                current = match (&top, lettered) {
+                    (Some(t), true) => format!("{t}.{label} {}", p.text),
+                    _ => {
+                        top = Some(label.to_string());
+                        if label.is_empty() {
+                            p.text.clone()
+                        } else {
+                            format!("{label}. {}", p.text)
+                        }
+                    }
+                };
+            }
+            current.clone()
+        })
+        .collect()
+}
+
+/// Tallies per section, in the order sections first appear (new draft first, then sections
+/// only the old draft had); sections without changes are left out.
+pub fn by_section(changes: &[Change], old: &Document, new: &Document) -> Vec<Tally> {
+    let old_sections = sections(old);
+    let new_sections = sections(new);
+    let mut tallies: Vec<Tally> = Vec::new();
+    for change in changes {
+        let name = match (change.new.first(), change.old.first()) {
+            (Some(&n), _) => &new_sections[n],
+            (None, Some(&o)) => &old_sections[o],
+            _ => continue,
+        };
+        let at = match tallies.iter().position(|t| &t.name == name) {
+            Some(i) => i,
+            None => {
+                tallies.push(Tally {
+                    name: name.clone(),
+                    ..Default::default()
+                });
+                tallies.len() - 1
+            }
+        };
+        tallies[at].add(change);
+    }
+    tallies.retain(|t| t.changed > 0);
+    tallies
+}
+
+/// Tallies per topic tagged on the changes, in order of first appearance.
+pub fn by_topic(changes: &[Change]) -> Vec<Tally> {
+    let mut tallies: Vec<Tally> = Vec::new();
+    for change in changes {
+        for tag in &change.topics {
+            let at = match tallies.iter().position(|t| t.name == tag.topic) {
+                Some(i) => i,
+                None => {
+                    tallies.push(Tally {
+                        name: tag.topic.clone(),
+                        ..Default::default()
+                    });
+                    tallies.len() - 1
+                }
+            };
+            tallies[at].add(change);
+        }
+    }
+    tallies
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+    use crate::synth::draft::document_from;
+
+    #[test]
+    fn sections_combine_roman_and_lettered_headings() {
+        let d = document_from(
+            "d.txt".into(),
+            vec![
+                (None, ParagraphKind::Plain, "Title".into()),
+                (
+                    Some("II".into()),
+                    ParagraphKind::Heading,
+                    "ICT for development".into(),
+                ),
+                (
+                    Some("A".into()),
+                    ParagraphKind::Heading,
+                    "Digital divides".into(),
+                ),
+                (Some("9".into()), ParagraphKind::Numbered, "We act.".into()),
+                (
+                    Some("V".into()),
+                    ParagraphKind::Heading,
+                    "Internet governance".into(),
+                ),
+            ],
+        );
+        assert_eq!(
+            sections(&d),
+            [
+                "(before the first heading)",
+                "II. ICT for development",
+                "II.A Digital divides",
+                "II.A Digital divides",
+                "V. Internet governance"
+            ]
+        );
+    }
+
+    #[test]
+    fn tallies_count_changed_paragraphs_and_words() {
+        let d = document_from(
+            "d.txt".into(),
+            vec![
+                (Some("I".into()), ParagraphKind::Heading, "Intro".into()),
+                (
+                    Some("1".into()),
+                    ParagraphKind::Numbered,
+                    "We note it.".into(),
+                ),
+            ],
+        );
+        let change = Change {
+            kind: ChangeKind::Modified,
+            old: vec![1],
+            new: vec![1],
+            spans: vec![
+                Span::new(SpanOp::Equal, "We "),
+                Span::new(SpanOp::Delete, "decide to act"),
+                Span::new(SpanOp::Insert, "note it"),
+                Span::new(SpanOp::Equal, "."),
+            ],
+            ..Default::default()
+        };
+        let t = by_section(&[change], &d, &d);
+        assert_eq!(
+            t,
+            [Tally {
+                name: "I. Intro".into(),
+                changed: 1,
+                words_added: 2,
+                words_removed: 3
+            }]
+        );
+    }
+}

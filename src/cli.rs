@@ -41,6 +41,9 @@ enum Command {
         /// Show only the summary line.
         #[arg(long)]
         stat: bool,
+        /// Read tracked changes in Word files as rejected (the text before them), not accepted.
+        #[arg(long)]
+        reject_changes: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -92,6 +95,9 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
+        /// Read tracked changes in Word files as rejected (the text before them), not accepted.
+        #[arg(long)]
+        reject_changes: bool,
     },
 }
 
@@ -177,6 +183,13 @@ pub enum Outcome {
     Different,
 }
 
+/// The reading options the flags ask for.
+fn read_options(reject_changes: bool) -> read::ReadOptions {
+    let mut options = read::ReadOptions::default();
+    options.reject_changes = reject_changes;
+    options
+}
+
 /// Runs the command line.
 ///
 /// # Errors
@@ -189,8 +202,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             file,
             format,
             output,
+            reject_changes,
         } => {
-            let document = read::read_document(&file)?;
+            let document = read::read_document_with(&file, &read_options(reject_changes))?;
             let format = match format {
                 ParseFormat::Text => Format::Terminal,
                 ParseFormat::Json => Format::Json,
@@ -205,10 +219,15 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             new,
             format,
             stat,
+            reject_changes,
             common,
         } => {
             let watch = load_watch(common.watch.as_deref(), &[old.clone(), new.clone()])?;
-            let (a, b) = rayon::join(|| read::read_document(&old), || read::read_document(&new));
+            let read = read_options(reject_changes);
+            let (a, b) = rayon::join(
+                || read::read_document_with(&old, &read),
+                || read::read_document_with(&new, &read),
+            );
             let mut comparison = align::compare(a?, b?, &align);
             if let Some(w) = &watch {
                 topics::annotate_changes(&mut comparison.changes, w);

@@ -132,6 +132,9 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
+        /// Read tracked changes in Word files as rejected (the text before them), not accepted.
+        #[arg(long)]
+        reject_changes: bool,
     },
 }
 
@@ -156,6 +159,9 @@ struct Common {
     /// Write to this file instead of standard output (written whole, or not at all).
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
+    /// Read tracked changes in Word files as rejected (the text before them), not accepted.
+    #[arg(long)]
+    reject_changes: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,6 +242,12 @@ pub enum Outcome {
     Different,
 }
 
+fn read_options(reject_changes: bool) -> read::ReadOptions {
+    let mut options = read::ReadOptions::default();
+    options.reject_changes = reject_changes;
+    options
+}
+
 /// Runs the command line.
 ///
 /// # Errors
@@ -249,8 +261,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             file,
             format,
             output,
+            reject_changes,
         } => {
-            let document = read::read_document(&file)?;
+            let document = read::read_document_with(&file, &read_options(reject_changes))?;
             let format = match format {
                 ParseFormat::Table => DocumentFormat::Table,
                 ParseFormat::Text => DocumentFormat::Text,
@@ -271,7 +284,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         } => {
             let watch = load_watch(common.watch.as_deref(), &[old.clone(), new.clone()])?;
             check_topic(&common, watch.as_ref())?;
-            let (a, b) = rayon::join(|| read::read_document(&old), || read::read_document(&new));
+            let read = read_options(common.reject_changes);
+            let (a, b) = rayon::join(
+                || read::read_document_with(&old, &read),
+                || read::read_document_with(&new, &read),
+            );
             let (mut a, mut b) = (a?, b?);
             a.name = old_label.or(a.name);
             b.name = new_label.or(b.name);
@@ -297,8 +314,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         } => {
             let watch = load_watch(common.watch.as_deref(), &[PathBuf::from(&path)])?;
             check_topic(&common, watch.as_ref())?;
-            let mut a = read::read_document(&old_file)?;
-            let mut b = read::read_document(&new_file)?;
+            let read = read_options(common.reject_changes);
+            let mut a = read::read_document_with(&old_file, &read)?;
+            let mut b = read::read_document_with(&new_file, &read)?;
             a.name = Some(format!("a/{path}"));
             b.name = Some(format!("b/{path}"));
             let comparison = compare(a, b, &align, watch.as_ref());
@@ -472,7 +490,7 @@ fn load_history(
     let documents: Vec<Document> = if let [dir] = drafts
         && dir.is_dir()
     {
-        history::load_dir(dir)?
+        history::load_dir(dir, &read_options(common.reject_changes))?
     } else {
         if drafts.len() < min {
             bail!("give {min} or more drafts, or one folder of drafts");
@@ -480,7 +498,7 @@ fn load_history(
         use rayon::prelude::*;
         drafts
             .par_iter()
-            .map(|p| read::read_document(p))
+            .map(|p| read::read_document_with(p, &read_options(common.reject_changes)))
             .collect::<redline::Result<_>>()?
     };
     check_topic(common, watch)?;

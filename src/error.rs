@@ -36,6 +36,50 @@ pub enum Error {
         /// The limit in bytes.
         limit: u64,
     },
+    /// A PDF or Word file is damaged: truncated, not what its header says, or unparsable.
+    #[error("{path}: damaged {format} file ({reason})")]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// The format it claims to be: "PDF" or "Word (.docx)".
+        format: &'static str,
+        /// What was wrong, in a few words.
+        reason: String,
+    },
+    /// A PDF is protected by a password, so its text cannot be read.
+    #[error(
+        "{path}: encrypted PDF: remove the password (for example `qpdf --decrypt`) and try again"
+    )]
+    Encrypted {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A PDF has pages but no text on them: a scan or a picture of the text.
+    #[error("{path}: no text layer: run OCR first")]
+    NoTextLayer {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A compressed file expands past the size the tool will read: a damaged file or a zip bomb.
+    #[error("{path}: too large when decompressed (over {limit} bytes); possibly a zip bomb")]
+    TooLargeDecompressed {
+        /// The file.
+        path: PathBuf,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A file has more parts than the tool will read (PDF pages or objects, zip entries).
+    #[error("{path}: too many {what} ({count}; the limit is {limit})")]
+    TooMany {
+        /// The file.
+        path: PathBuf,
+        /// What there are too many of: "pages", "PDF objects", "zip entries".
+        what: &'static str,
+        /// How many the file has.
+        count: u64,
+        /// The limit.
+        limit: u64,
+    },
     /// A watch file is malformed.
     #[error("{path}: {}{message}", topic.as_deref().map(|t| format!("topic \"{t}\": ")).unwrap_or_default())]
     Watch {

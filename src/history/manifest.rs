@@ -1,5 +1,6 @@
 //! A folder of drafts: its `drafts.toml` manifest, or its files in natural name order.
 
+use crate::read::ReadOptions;
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
@@ -44,15 +45,15 @@ struct Entry {
 /// # Errors
 /// [`Error::Manifest`] when the manifest is malformed (naming the line and fault), lists
 /// a file twice, or when fewer than two drafts are found; [`Error::Io`] when the folder
-/// cannot be listed; the reading errors of [`crate::read::read_document`] for each draft.
-pub fn load_dir(dir: &Path) -> Result<Vec<Document>> {
+/// cannot be listed; the reading errors of [`crate::read::read_document_with`] for each draft.
+pub fn load_dir(dir: &Path, read: &ReadOptions) -> Result<Vec<Document>> {
     let manifest = dir.join(MANIFEST);
     let drafts = if manifest.is_file() {
-        from_manifest(dir, &manifest)?
+        from_manifest(dir, &manifest, read)?
     } else {
         draft_files(dir)?
             .into_iter()
-            .map(|path| crate::read::read_document(&path))
+            .map(|path| crate::read::read_document_with(&path, read))
             .collect::<Result<Vec<_>>>()?
     };
     if drafts.len() < 2 {
@@ -72,7 +73,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Document>> {
     Ok(drafts)
 }
 
-fn from_manifest(dir: &Path, path: &Path) -> Result<Vec<Document>> {
+fn from_manifest(dir: &Path, path: &Path, read: &ReadOptions) -> Result<Vec<Document>> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -95,7 +96,7 @@ fn from_manifest(dir: &Path, path: &Path) -> Result<Vec<Document>> {
         .draft
         .iter()
         .map(|entry| {
-            let mut doc = crate::read::read_document(&dir.join(&entry.file))?;
+            let mut doc = crate::read::read_document_with(&dir.join(&entry.file), read)?;
             doc.name = entry.name.clone();
             Ok(doc)
         })
@@ -233,7 +234,7 @@ mod tests {
         write(dir.path(), "README.md", "notes");
         write(dir.path(), "watch.toml", "");
         write(dir.path(), "notes.csv", "a,b");
-        let docs = load_dir(dir.path()).unwrap();
+        let docs = load_dir(dir.path(), &ReadOptions::default()).unwrap();
         assert_eq!(docs.len(), 2);
         assert!(docs[0].source.ends_with("rev2.txt"));
         assert!(docs[1].source.ends_with("rev10.txt"));
@@ -250,7 +251,7 @@ mod tests {
             MANIFEST,
             "[[draft]]\nfile = \"b.txt\"\nname = \"Zero Draft\"\n\n[[draft]]\nfile = \"a.txt\"\nname = \"Rev 1\"\n",
         );
-        let docs = load_dir(dir.path()).unwrap();
+        let docs = load_dir(dir.path(), &ReadOptions::default()).unwrap();
         let names: Vec<&str> = docs.iter().map(|d| d.display_name()).collect();
         assert_eq!(names, ["Zero Draft", "Rev 1"]);
         assert!(docs[0].source.ends_with("b.txt"));
@@ -265,7 +266,7 @@ mod tests {
             MANIFEST,
             "[[draft]]\nfile = \"a.txt\"\nnmae = \"Rev 1\"\n",
         );
-        let err = load_dir(dir.path()).unwrap_err();
+        let err = load_dir(dir.path(), &ReadOptions::default()).unwrap_err();
         let msg = err.to_string();
         assert!(matches!(err, Error::Manifest { .. }), "{msg}");
         assert!(msg.contains("drafts.toml"), "{msg}");
@@ -277,7 +278,7 @@ mod tests {
     fn fewer_than_two_drafts_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), "only.txt", "1. A.");
-        let err = load_dir(dir.path()).unwrap_err();
+        let err = load_dir(dir.path(), &ReadOptions::default()).unwrap_err();
         assert!(matches!(err, Error::Manifest { .. }));
         assert!(err.to_string().contains("at least two drafts"));
     }
@@ -292,7 +293,7 @@ mod tests {
             "[[draft]]\nfile = \"a.txt\"\n[[draft]]\nfile = \"a.txt\"\n",
         );
         assert!(
-            load_dir(dir.path())
+            load_dir(dir.path(), &ReadOptions::default())
                 .unwrap_err()
                 .to_string()
                 .contains("listed twice")

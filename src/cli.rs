@@ -170,6 +170,8 @@ enum ReportFormat {
     Json,
     Html,
     Markdown,
+    /// A review sheet, one row per change.
+    Csv,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -447,6 +449,7 @@ fn report_format(format: ReportFormat) -> Format {
         ReportFormat::Json => Format::Json,
         ReportFormat::Html => Format::Html,
         ReportFormat::Markdown => Format::Markdown,
+        ReportFormat::Csv => Format::Csv,
     }
 }
 

@@ -5,6 +5,7 @@
 //! `&mut dyn Write`, never print, read the environment or exit. [`RenderOptions`] change
 //! the look only; what the answer is was settled by `align::AlignOptions`.
 
+mod csv;
 mod github;
 mod html;
 mod json;
@@ -29,6 +30,8 @@ pub enum Format {
     Html,
     /// A summary table and redlines for a pull-request comment.
     Markdown,
+    /// A review sheet: one row per change, with empty position and notes columns.
+    Csv,
 }
 
 /// Output formats of `check`.
@@ -125,6 +128,7 @@ pub fn write_comparison(
         Format::Json => json::write_comparison(out, comparison, options),
         Format::Html => html::write_comparison(out, comparison, options),
         Format::Markdown => markdown::write_comparison(out, comparison, options),
+        Format::Csv => csv::write_comparison(out, comparison, options),
     }
 }
 
@@ -143,6 +147,7 @@ pub fn write_history(
         Format::Json => json::write_history(out, history, options),
         Format::Html => html::write_history(out, history, options),
         Format::Markdown => markdown::write_history(out, history, options),
+        Format::Csv => csv::write_history(out, history, options),
     }
 }
 

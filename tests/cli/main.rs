@@ -1,5 +1,6 @@
 //! Integration tests driving the `redline` binary, one module per command.
 
+mod analysis;
 mod check;
 mod diff;
 mod ecosystem;

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::{RenderOptions, references};
+use super::{RenderOptions, bracket_tag, references};
 use crate::check::Verdict;
 use crate::model::{Change, ChangeKind, Comparison, Document, History, SpanOp, summarize};
 
@@ -66,7 +66,19 @@ fn write_changes(
         let tags: Vec<String> = c
             .topics
             .iter()
-            .map(|t| format!(" \\[{}: {}\\]", escape(&t.topic), t.effect.as_str()))
+            .map(|t| format!("{}: {}", t.topic, t.effect.as_str()))
+            .chain(
+                c.strength
+                    .iter()
+                    .map(|s| format!("{}: {} → {}", s.effect.as_str(), s.from, s.to)),
+            )
+            .map(|t| format!(" \\[{}\\]", escape(&t)))
+            .chain(
+                c.brackets
+                    .iter()
+                    .map(|b| format!(" {}", escape(&bracket_tag(b)))),
+            )
+            .chain([format!(" · `{}`", c.reference)])
             .collect();
         writeln!(
             out,

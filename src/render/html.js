@@ -2,6 +2,8 @@
 // The page is complete without this script; it only hides and shows what is already there.
 (function () {
   "use strict";
+  // The controls only work with this script, so they show only when it runs.
+  document.body.classList.add("js");
   var changes = Array.prototype.slice.call(document.querySelectorAll("article.change"));
   var kindFilter = document.getElementById("kind-filter");
   var topicFilter = document.getElementById("topic-filter");
@@ -22,6 +24,20 @@
       c.classList.toggle("hidden", !(okKind && okTopic));
     });
   }
+  // History pages: pick one step, or all.
+  var steps = Array.prototype.slice.call(document.querySelectorAll("section.step"));
+  var stepFilter = document.getElementById("step-filter");
+  if (!steps.length) {
+    document.getElementById("step-picker").style.display = "none";
+  }
+  steps.forEach(function (s) {
+    var o = document.createElement("option");
+    o.value = s.id; o.textContent = s.querySelector("h2").textContent;
+    stepFilter.appendChild(o);
+  });
+  stepFilter.addEventListener("change", function () {
+    steps.forEach(function (s) { s.classList.toggle("hidden", !!stepFilter.value && s.id !== stepFilter.value); });
+  });
   kindFilter.addEventListener("change", apply);
   topicFilter.addEventListener("change", apply);
   document.getElementById("sbs").addEventListener("change", function (e) {

@@ -325,6 +325,7 @@ fn page(title: &str, body: Markup) -> Markup {
                         @for k in ChangeKind::ALL { option value=(k.as_str()) { (k.as_str()) } }
                     } }
                     label { " Topic " select #topic-filter { option value="" { "all topics" } } }
+                    label #step-picker { " Step " select #step-filter { option value="" { "all steps" } } }
                     label { " " input #sbs type="checkbox"; " side by side" }
                     span.keys { " · j / k: next / previous change" }
                 }

@@ -1,6 +1,7 @@
 //! Integration tests driving the `redline` binary, one module per command.
 
 mod analysis;
+mod browser;
 mod check;
 mod diff;
 mod ecosystem;

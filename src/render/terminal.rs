@@ -194,6 +194,31 @@ fn write_changes(
     Ok(())
 }
 
+/// One step: its title, the paragraph counts, then the section table (`--stat`) or the
+/// changes.
+fn write_step(
+    out: &mut dyn Write,
+    title: &str,
+    changes: &[Change],
+    old: &Document,
+    new: &Document,
+    options: &RenderOptions,
+) -> io::Result<()> {
+    writeln!(out, "{}", bold(title, options.color))?;
+    writeln!(
+        out,
+        "{} → {} paragraphs: {}",
+        old.paragraphs.len(),
+        new.paragraphs.len(),
+        summary_line(changes)
+    )?;
+    if options.stat {
+        return write_sections(out, changes, old, new);
+    }
+    writeln!(out)?;
+    write_changes(out, changes, old, new, options)
+}
+
 pub fn write_comparison(
     out: &mut dyn Write,
     comparison: &Comparison,
@@ -201,19 +226,7 @@ pub fn write_comparison(
 ) -> io::Result<()> {
     let (old, new) = (&comparison.old, &comparison.new);
     let title = format!("{} → {}", old.display_name(), new.display_name());
-    writeln!(out, "{}", bold(&title, options.color))?;
-    writeln!(
-        out,
-        "{} → {} paragraphs: {}",
-        old.paragraphs.len(),
-        new.paragraphs.len(),
-        summary_line(&comparison.changes)
-    )?;
-    if options.stat {
-        return write_sections(out, &comparison.changes, old, new);
-    }
-    writeln!(out)?;
-    write_changes(out, &comparison.changes, old, new, options)
+    write_step(out, &title, &comparison.changes, old, new, options)
 }
 
 pub fn write_history(
@@ -227,20 +240,7 @@ pub fn write_history(
         let (old, new) = (&history.drafts[step.old], &history.drafts[step.new]);
         writeln!(out)?;
         let title = format!("━━ {} → {} ━━", old.display_name(), new.display_name());
-        writeln!(out, "{}", bold(&title, options.color))?;
-        writeln!(
-            out,
-            "{} → {} paragraphs: {}",
-            old.paragraphs.len(),
-            new.paragraphs.len(),
-            summary_line(&step.changes)
-        )?;
-        if options.stat {
-            write_sections(out, &step.changes, old, new)?;
-        } else {
-            writeln!(out)?;
-            write_changes(out, &step.changes, old, new, options)?;
-        }
+        write_step(out, &title, &step.changes, old, new, options)?;
     }
     writeln!(out)?;
     writeln!(out, "{}", bold("━━ Reinstated language ━━", options.color))?;

@@ -271,7 +271,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 ParseFormat::Text => DocumentFormat::Text,
                 ParseFormat::Json => DocumentFormat::Json,
             };
-            let sink = Sink::new(output.as_deref(), &[&file], None);
+            let sink = Sink::new(output.as_deref(), vec![file.clone()], None);
             sink.write(|out| render::write_document(out, &document, format))?;
             Ok(Outcome::Same)
         }
@@ -299,7 +299,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             let options = render_options(&common, &env, stat, terminal);
             let sink = Sink::new(
                 common.output.as_deref(),
-                &[&old, &new],
+                inputs(&[old, new], watch.as_ref()),
                 pager(&env, paging, terminal),
             );
             sink.write(|out| {
@@ -326,7 +326,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             let mut env = env;
             env.stdout_terminal |= env.git_pager;
             let options = render_options(&common, &env, false, true);
-            let sink = Sink::new(common.output.as_deref(), &[], None);
+            let sink = Sink::new(
+                common.output.as_deref(),
+                inputs(&[old_file, new_file], watch.as_ref()),
+                None,
+            );
             sink.write(|out| {
                 render::write_comparison(out, &comparison, Format::Terminal, &options)
             })?;
@@ -345,7 +349,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             let options = render_options(&common, &env, stat, terminal);
             let sink = Sink::new(
                 common.output.as_deref(),
-                &inputs(&drafts),
+                inputs(&drafts, watch.as_ref()),
                 pager(&env, paging, terminal),
             );
             sink.write(|out| {
@@ -374,7 +378,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             let options = render_options(&common, &env, false, terminal);
             let sink = Sink::new(
                 common.output.as_deref(),
-                &inputs(&drafts),
+                inputs(&drafts, Some(&watch)),
                 pager(&env, paging, terminal),
             );
             sink.write(|out| render::write_verdict(out, &verdict, &history, format, &options))?;
@@ -386,7 +390,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             let options = render_options(&common, &env, false, true);
             let sink = Sink::new(
                 common.output.as_deref(),
-                &inputs(&drafts),
+                inputs(&drafts, Some(&watch)),
                 pager(&env, paging, true),
             );
             sink.write(|out| render::write_topics(out, &history, &watch, &options))?;
@@ -397,12 +401,13 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             // clap_complete panics when its writer fails (a closed pipe): write to memory first.
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut cmd, "redline", &mut script);
-            Sink::new(None, &[], None).write(|out| out.write_all(&script))?;
+            Sink::new(None, Vec::new(), None).write(|out| out.write_all(&script))?;
             Ok(Outcome::Same)
         }
         Command::Man => {
             let cmd = <Cli as clap::CommandFactory>::command();
-            Sink::new(None, &[], None).write(|out| clap_mangen::Man::new(cmd).render(out))?;
+            Sink::new(None, Vec::new(), None)
+                .write(|out| clap_mangen::Man::new(cmd).render(out))?;
             Ok(Outcome::Same)
         }
     }
@@ -477,8 +482,19 @@ fn render_options(common: &Common, env: &Env, stat: bool, terminal: bool) -> Ren
     }
 }
 
-fn inputs(drafts: &[PathBuf]) -> Vec<&Path> {
-    drafts.iter().map(PathBuf::as_path).collect()
+/// Every file the run read, which the output must not overwrite: the drafts, each file of
+/// a drafts folder (its drafts and `drafts.toml`), and the watch file.
+fn inputs(drafts: &[PathBuf], watch: Option<&Watch>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for draft in drafts {
+        if let Ok(entries) = fs::read_dir(draft) {
+            files.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+        } else {
+            files.push(draft.clone());
+        }
+    }
+    files.extend(watch.map(|w| w.path.clone()));
+    files
 }
 
 /// Reads the drafts (a list of at least `min`, or one folder), builds the history, and
@@ -576,13 +592,13 @@ struct Sink<'a> {
 }
 
 impl<'a> Sink<'a> {
-    fn new(path: Option<&'a Path>, inputs: &[&Path], pager: Option<Pager>) -> Self {
+    fn new(path: Option<&'a Path>, inputs: Vec<PathBuf>, pager: Option<Pager>) -> Self {
         let path = path.filter(|p| p.as_os_str() != "-");
         // Output to a file is never paged.
         let pager = if path.is_some() { None } else { pager };
         Sink {
             path,
-            inputs: inputs.iter().map(|p| p.to_path_buf()).collect(),
+            inputs,
             pager,
         }
     }
@@ -646,25 +662,44 @@ fn write_file(
     inputs: &[PathBuf],
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<()> {
-    if let Ok(target) = fs::canonicalize(path) {
+    let cannot = || format!("{}: cannot write output", path.display());
+    let target = fs::canonicalize(path).ok();
+    if let Some(target) = &target {
         for input in inputs {
-            if fs::canonicalize(input).is_ok_and(|i| i == target) {
+            if fs::canonicalize(input).is_ok_and(|i| &i == target) {
                 bail!("{}: output would overwrite an input", path.display());
             }
         }
     }
-    let dir = match path.parent() {
+    // A device, pipe or socket (`/dev/null`, `/dev/full`, `/dev/stdout`, a FIFO) is written
+    // in place: renaming a temporary file over it would replace the device with a plain file
+    // when run as root, and fail for anyone else. Such a target holds no earlier output to
+    // protect, so writing it directly loses nothing. `metadata` follows links, and
+    // `/dev/stdout` on a pipe has no canonical path, so this asks the path as given.
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(cannot)?;
+        let mut out = io::BufWriter::new(file);
+        return write(&mut out)
+            .and_then(|()| out.flush())
+            .with_context(cannot);
+    }
+    // Through a symbolic link, the file it points to is replaced and the link kept.
+    let path_in_place = target.as_deref().unwrap_or(path);
+    let dir = match path_in_place.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        bail!(
-            "{}: output folder {} does not exist",
-            path.display(),
-            dir.display()
-        );
+        let why = if dir.exists() {
+            "is not a folder"
+        } else {
+            "does not exist"
+        };
+        bail!("{}: output folder {} {why}", path.display(), dir.display());
     }
-    let cannot = || format!("{}: cannot write output", path.display());
     let mut file = tempfile::NamedTempFile::new_in(dir).with_context(cannot)?;
     {
         let mut out = io::BufWriter::new(file.as_file_mut());
@@ -672,6 +707,6 @@ fn write_file(
             .and_then(|()| out.flush())
             .with_context(cannot)?;
     }
-    file.persist(path).with_context(cannot)?;
+    file.persist(path_in_place).with_context(cannot)?;
     Ok(())
 }

@@ -94,10 +94,13 @@ impl Watch {
     /// # Errors
     /// As [`Watch::load`], without the I/O.
     pub fn parse(text: &str, path: &Path) -> Result<Watch> {
+        // Names, patterns and toml's messages quote the file, which may hold "\n" escapes:
+        // shown escaped, they keep the message on one line as the error contract promises.
+        let one_line = |s: &str| s.replace('\r', "\\r").replace('\n', "\\n");
         let fault = |topic: Option<&str>, message: String| Error::Watch {
             path: path.to_path_buf(),
-            topic: topic.map(str::to_owned),
-            message,
+            topic: topic.map(one_line),
+            message: one_line(&message),
         };
         let file: WatchFile = toml::from_str(text).map_err(|e| {
             // toml's messages span several lines (a source excerpt); keep the first line and
@@ -519,5 +522,22 @@ fail_on = ["removed"]
             fold("“multi‑stakeholder”\u{00A0}model"),
             "\"multi-stakeholder\" model"
         );
+    }
+
+    #[test]
+    fn errors_quoting_line_breaks_stay_on_one_line() {
+        // Found by the watch_file fuzz target: a "\n" escape in a value came back as a line
+        // break inside the message.
+        let cases = [
+            "[[topic]]\nname = \"x\"\npatterns = ['x']\nrequire = \"pres\\nt\"\n",
+            "[[topic]]\nname = \"a\\nb\"\npatterns = ['(\\n']\n",
+            "[[topic]]\nname = \"a\\r\\nb\"\npatterns = []\n",
+        ];
+        for text in cases {
+            let message = watch(text).unwrap_err().to_string();
+            assert!(!message.contains(['\n', '\r']), "{message:?}");
+        }
+        let message = watch(cases[0]).unwrap_err().to_string();
+        assert!(message.contains("unknown variant `pres\\nt`"), "{message}");
     }
 }

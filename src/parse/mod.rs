@@ -13,6 +13,8 @@
 //!
 //! Nothing here compares two drafts; that is `align`'s job.
 
+use std::borrow::Cow;
+
 use crate::model::Document;
 
 pub mod label;
@@ -38,12 +40,33 @@ pub mod pdfish;
 /// assert_eq!((p[2].label.as_deref(), p[2].kind), (Some("a"), ParagraphKind::SubItem));
 /// ```
 pub fn parse(text: &str, source: &str) -> Document {
-    let prepared = pdfish::prepare(text);
+    let text = visible(text);
+    let prepared = pdfish::prepare(&text);
     Document {
         source: source.to_string(),
         name: None,
         paragraphs: paragraphs::build(&prepared),
     }
+}
+
+/// Replaces control characters, other than line ends, tabs and form feeds (PDF page
+/// breaks), with U+FFFD.
+///
+/// They mean nothing in a draft, and passed through to the output they would let a hostile
+/// draft send escape sequences to a reviewer's terminal (retitle the window, clear the
+/// screen, hide words) or make JUnit XML invalid. One character for one keeps every line
+/// where it was, so line numbers still point into the file. A carriage return is left to
+/// the reader, which turns it into a line end.
+fn visible(text: &str) -> Cow<'_, str> {
+    let hidden = |c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r' | '\x0c');
+    if !text.contains(hidden) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if hidden(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
 }
 
 #[cfg(test)]

@@ -280,3 +280,21 @@ fn text_without_structure_never_panics() {
         let _ = parse(text, "t.txt");
     }
 }
+
+#[test]
+fn control_characters_show_as_replacement_and_keep_lines() {
+    // A terminal escape (window title, screen clear) and a bell in a hostile draft.
+    let doc = parse(
+        "1. We note\u{1b}]0;owned\u{7} the\u{1b}[2J report.\n\n2. We welcome\u{85}it.",
+        "t.txt",
+    );
+    let text: Vec<&str> = doc.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        text,
+        [
+            "We note\u{FFFD}]0;owned\u{FFFD} the\u{FFFD}[2J report.",
+            "We welcome\u{FFFD}it."
+        ]
+    );
+    assert_eq!(doc.paragraphs[1].line, 3);
+}

@@ -8,6 +8,7 @@ mod ecosystem;
 mod errors;
 mod golden;
 mod history;
+mod matrix;
 
 use std::path::{Path, PathBuf};
 

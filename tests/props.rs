@@ -9,9 +9,10 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use redline::align::AlignOptions;
+use redline::annotate;
 use redline::render::{self, CheckFormat, DocumentFormat, Format, RenderOptions};
 use redline::synth::draft::document_from;
-use redline::topics::{self, Watch};
+use redline::topics::Watch;
 use redline::{ChangeKind, Document, History, ParagraphKind, TopicEffect, check, history};
 
 /// Words that collide and repeat, with text that every output format must escape: markup,
@@ -110,7 +111,7 @@ patterns = ['zzzz-never-in-a-draft']
 
 fn annotated(drafts: Vec<Document>) -> History {
     let mut history = history::build(drafts, &AlignOptions::default());
-    topics::annotate_history(&mut history, &watch());
+    annotate::history(&mut history, Some(&watch()));
     history
 }
 
@@ -242,6 +243,9 @@ proptest! {
                             prop_assert!(topic.is_match(&new) && topic.is_match(&old));
                         }
                         TopicEffect::Reinstated => prop_assert!(topic.is_match(&new)),
+                        TopicEffect::Softened | TopicEffect::Strengthened => {
+                            prop_assert!(false, "strength effects are never tags")
+                        }
                     }
                 }
             }

@@ -7,7 +7,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use redline::{align, topics};
+use redline::align;
 
 fuzz_target!(|data: &[u8]| {
     let mut texts = common::drafts(data, 2);
@@ -29,7 +29,12 @@ fuzz_target!(|data: &[u8]| {
 
     let mut comparison = align::compare(old, new, &options);
     common::assert_partition(&comparison.old, &comparison.new, &comparison.changes);
-    topics::annotate_changes(&mut comparison.changes, &common::watch());
+    redline::annotate::comparison(
+        &mut comparison.changes,
+        &comparison.old,
+        &comparison.new,
+        Some(&common::watch()),
+    );
     common::render_comparison(&comparison, false);
     common::render_comparison(&comparison, true);
 });

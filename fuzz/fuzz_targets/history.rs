@@ -7,7 +7,7 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use redline::render::{self, CheckFormat, Format};
-use redline::{check, history, topics};
+use redline::{check, history};
 
 fuzz_target!(|data: &[u8]| {
     let texts = common::drafts(data, 4);
@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
     assert!(concordance.iter().all(|row| row.len() == counts.len()));
 
     let watch = common::watch();
-    topics::annotate_history(&mut history, &watch);
+    redline::annotate::history(&mut history, Some(&watch));
     let options = common::options(false);
     for format in common::FORMATS {
         let out = common::render(|w| render::write_history(w, &history, format, &options));

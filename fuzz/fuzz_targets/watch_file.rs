@@ -27,9 +27,14 @@ fuzz_target!(|data: &[u8]| {
             );
             let new = parse::parse("1. The Forum, renewed.\n\n2. Rights apply online.", "b");
             let mut comparison = align::compare(old.clone(), new.clone(), &Default::default());
-            topics::annotate_changes(&mut comparison.changes, &watch);
+            redline::annotate::comparison(
+                &mut comparison.changes,
+                &comparison.old,
+                &comparison.new,
+                Some(&watch),
+            );
             let mut history = history::build(vec![old, new], &Default::default());
-            topics::annotate_history(&mut history, &watch);
+            redline::annotate::history(&mut history, Some(&watch));
             let verdict = check::judge(&history, &watch);
             let _ = verdict.ok;
         }

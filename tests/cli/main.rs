@@ -3,6 +3,7 @@
 mod analysis;
 mod check;
 mod diff;
+mod docx;
 mod ecosystem;
 mod errors;
 mod golden;

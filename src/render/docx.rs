@@ -11,8 +11,11 @@
 //! - splits and merges: the paragraph marks that appear are inserted, those that disappear
 //!   deleted, so the paragraphs come apart or together when the changes are accepted;
 //! - moved paragraphs: a `w:moveFrom` copy of the old paragraph where it stood and a
-//!   `w:moveTo` copy at its new place, each inside a named move range; edits made after the
-//!   move are `w:ins` beside the moved text and `w:del` nested in it (moved, then deleted);
+//!   `w:moveTo` copy at its new place, each inside a named move range. Words inserted after
+//!   the move are `w:ins` beside the moved text; words deleted after the move are left out of
+//!   the moveTo copy (the moveFrom copy shows them). A `w:del` nested in `w:moveTo` would show
+//!   them at the new place too, but LibreOffice reads it as plain text, which would put the
+//!   deleted words back into the accepted draft;
 //! - labels ("12. ", "(a) ", "I. ") are text at the start of the paragraph, and a label that
 //!   changed (renumbering) is a deleted old label and an inserted new one, so that both
 //!   readings give the labels of their draft exactly.
@@ -220,6 +223,7 @@ pub(super) fn write_comparison(
         ("word/styles.xml", parts::STYLES.as_bytes()),
         ("word/settings.xml", parts::SETTINGS.as_bytes()),
         ("word/fontTable.xml", parts::FONT_TABLE.as_bytes()),
+        ("word/theme/theme1.xml", parts::THEME.as_bytes()),
     ])?;
     out.write_all(&package)
 }
@@ -270,8 +274,6 @@ enum Track {
     MoveFrom,
     /// The new copy of a moved paragraph.
     MoveTo,
-    /// Text of a moved paragraph deleted after the move: a `w:del` inside the `w:moveTo`.
-    MovedDel,
 }
 
 /// The paragraph styles of the redline (see `parts::STYLES`).
@@ -368,7 +370,6 @@ fn shows(track: Track, accept: bool) -> bool {
         Track::Kept => true,
         Track::Ins | Track::MoveTo => accept,
         Track::Del | Track::MoveFrom => !accept,
-        Track::MovedDel => false,
     }
 }
 
@@ -551,7 +552,8 @@ fn redline(c: &Comparison, ch: &Change, moved: bool) -> Vec<Para> {
             (SpanOp::Equal, true) => Track::MoveTo,
             (SpanOp::Insert, _) => Track::Ins,
             (SpanOp::Delete, false) => Track::Del,
-            (SpanOp::Delete, true) => Track::MovedDel,
+            // The old text, deletions included, is in the moveFrom copy (see the module doc).
+            (SpanOp::Delete, true) => continue,
         };
         for (k, part) in span.text.split(PARAGRAPH_BREAK).enumerate() {
             if k > 0 {
@@ -771,18 +773,17 @@ impl Xml<'_> {
 
     /// One piece of text in its revision wrapper(s).
     fn piece(&mut self, track: Track, text: &str) -> io::Result<()> {
-        let deleted = matches!(track, Track::Del | Track::MovedDel);
         let outer = wrapper(track);
         if let Some(name) = outer {
             let e = self.revision(name);
             self.w.write_event(Event::Start(e))?;
         }
-        if track == Track::MovedDel {
-            let e = self.revision("w:del");
-            self.w.write_event(Event::Start(e))?;
-        }
         self.start("w:r")?;
-        let tag = if deleted { "w:delText" } else { "w:t" };
+        let tag = if track == Track::Del {
+            "w:delText"
+        } else {
+            "w:t"
+        };
         let mut t = BytesStart::new(tag);
         t.push_attribute(("xml:space", "preserve"));
         self.w.write_event(Event::Start(t))?;
@@ -790,9 +791,6 @@ impl Xml<'_> {
             .write_event(Event::Text(BytesText::new(&clean(text))))?;
         self.end(tag)?;
         self.end("w:r")?;
-        if track == Track::MovedDel {
-            self.end("w:del")?;
-        }
         if let Some(name) = outer {
             self.end(name)?;
         }
@@ -807,7 +805,7 @@ fn wrapper(track: Track) -> Option<&'static str> {
         Track::Ins => Some("w:ins"),
         Track::Del => Some("w:del"),
         Track::MoveFrom => Some("w:moveFrom"),
-        Track::MoveTo | Track::MovedDel => Some("w:moveTo"),
+        Track::MoveTo => Some("w:moveTo"),
     }
 }
 
@@ -955,11 +953,8 @@ mod tests {
         let paras = layout(&c);
         assert_eq!(paras[0].mark, Track::MoveTo);
         assert_eq!(paras[0].range_start, Some((Side::To, 1)));
-        assert!(
-            paras[0]
-                .pieces
-                .contains(&(Track::MovedDel, "gamma.".into()))
-        );
+        assert!(paras[0].pieces.contains(&(Track::Ins, "delta.".into())));
+        assert!(!paras[0].pieces.iter().any(|(_, t)| t.contains("gamma")));
         assert_eq!(paras[2].mark, Track::MoveFrom);
         assert_eq!(paras[2].range_end, Some((Side::From, 1)));
         assert_round_trips(&c);
@@ -979,6 +974,35 @@ mod tests {
             ],
         );
         assert_round_trips(&c);
+    }
+
+    #[test]
+    fn a_style_that_changed_is_a_tracked_property_change() {
+        use SpanOp::*;
+        let mut c = by_hand(
+            "I. Introduction\n\n1. Text.\n",
+            "I. Introduction\n\n1. Text.\n",
+            vec![
+                change(
+                    ChangeKind::Unchanged,
+                    &[0],
+                    &[0],
+                    &[(Equal, "Introduction")],
+                ),
+                change(ChangeKind::Unchanged, &[1], &[1], &[(Equal, "Text.")]),
+            ],
+        );
+        // The same words, no longer a heading.
+        assert_eq!(c.old.paragraphs[0].kind, ParagraphKind::Heading);
+        c.new.paragraphs[0].kind = ParagraphKind::Plain;
+        let paras = layout(&c);
+        assert_eq!(paras[0].style, Style::Normal);
+        assert_eq!(paras[0].old_style, Some(Style::Heading1));
+        let xml = document_part(&docx(&c, Authorship::default()));
+        assert!(
+            xml.contains(r#"<w:pPrChange w:id="1" w:author="redline" w:date="1970-01-01T00:00:00Z"><w:pPr><w:pStyle w:val="Heading1"/></w:pPr></w:pPrChange>"#),
+            "{xml}"
+        );
     }
 
     fn docx(c: &Comparison, who: Authorship) -> Vec<u8> {

@@ -459,7 +459,8 @@ fn layout(c: &Comparison) -> Vec<Para> {
         match *role {
             Role::InPlace => {}
             Role::Gone | Role::Scattered => {
-                for (&o, p) in ch.old.iter().zip(&olds) {
+                for &o in ch.old.iter().filter(|&&o| o < n_old) {
+                    let p = &c.old.paragraphs[o];
                     held.entry(holder[o])
                         .or_default()
                         .push((o, whole(&[p], Track::Del)));
@@ -1003,6 +1004,21 @@ mod tests {
             xml.contains(r#"<w:pPrChange w:id="1" w:author="redline" w:date="1970-01-01T00:00:00Z"><w:pPr><w:pStyle w:val="Heading1"/></w:pPr></w:pPrChange>"#),
             "{xml}"
         );
+    }
+
+    #[test]
+    fn a_damaged_report_does_not_panic() {
+        use SpanOp::*;
+        let c = by_hand(
+            "1. Alpha.\n",
+            "1. Beta.\n",
+            vec![
+                change(ChangeKind::Deleted, &[0, 7], &[], &[(Delete, "Alpha.")]),
+                change(ChangeKind::Moved, &[9], &[0, 4], &[(Equal, "Beta.\nx")]),
+            ],
+        );
+        let xml = document_part(&docx(&c, Authorship::default()));
+        assert!(roxmltree::Document::parse(&xml).is_ok());
     }
 
     fn docx(c: &Comparison, who: Authorship) -> Vec<u8> {

@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use redline::align::{self, AlignOptions};
 use redline::annotate;
-use redline::render::{self, CheckFormat, DocumentFormat, Format, RenderOptions};
+use redline::render::{self, Authorship, CheckFormat, DocumentFormat, Format, RenderOptions};
 use redline::topics::Watch;
 use redline::{Document, History, check, history, read};
 
@@ -53,6 +53,8 @@ enum Command {
         new_label: Option<String>,
         #[command(flatten)]
         common: Common,
+        #[command(flatten)]
+        word: WordArgs,
     },
     /// Follow a chain of drafts: each step's changes, reinstated language, a concordance.
     ///
@@ -70,6 +72,8 @@ enum Command {
         stat: bool,
         #[command(flatten)]
         common: Common,
+        #[command(flatten)]
+        word: WordArgs,
     },
     /// Judge the newest draft against the watch file's rules (for CI).
     ///
@@ -164,6 +168,18 @@ struct Common {
     reject_changes: bool,
 }
 
+/// Flags of the Word redline (`--format docx`).
+#[derive(Args, Debug)]
+struct WordArgs {
+    /// Author of the tracked changes in a Word redline.
+    #[arg(long, default_value = "redline")]
+    author: String,
+    /// Date of the tracked changes in a Word redline, e.g. 2025-11-07 or
+    /// 2025-11-07T09:30:00Z (default: SOURCE_DATE_EPOCH when set, else now).
+    #[arg(long)]
+    date: Option<String>,
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum ReportFormat {
     Terminal,
@@ -172,6 +188,8 @@ enum ReportFormat {
     Markdown,
     /// A review sheet, one row per change.
     Csv,
+    /// A Word document with tracked changes (binary: use -o FILE.docx).
+    Docx,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -212,6 +230,8 @@ struct Env {
     git_pager: bool,
     /// `LESS`, when the user has set it.
     less: Option<String>,
+    /// `SOURCE_DATE_EPOCH`, the reproducible-builds date for the Word redline's revisions.
+    source_date_epoch: Option<String>,
 }
 
 impl Env {
@@ -232,6 +252,7 @@ impl Env {
                 .filter(|p| !p.is_empty() && p != "cat"),
             git_pager: std::env::var_os("GIT_PAGER_IN_USE").is_some(),
             less: std::env::var("LESS").ok(),
+            source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
         }
     }
 }
@@ -283,6 +304,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             old_label,
             new_label,
             common,
+            word,
         } => {
             let watch = load_watch(common.watch.as_deref(), &[old.clone(), new.clone()])?;
             check_topic(&common, watch.as_ref())?;
@@ -296,7 +318,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             b.name = new_label.or(b.name);
             let comparison = compare(a, b, &align, watch.as_ref());
             let terminal = format == ReportFormat::Terminal;
-            let options = render_options(&common, &env, stat, terminal);
+            let mut options = render_options(&common, &env, stat, terminal);
+            if format == ReportFormat::Docx {
+                options.authorship = word_output(&common, stat, &word, &env)?;
+            }
             let sink = Sink::new(
                 common.output.as_deref(),
                 inputs(&[old, new], watch.as_ref()),
@@ -342,11 +367,15 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             format,
             stat,
             common,
+            word,
         } => {
             let watch = load_watch(common.watch.as_deref(), &drafts)?;
             let history = load_history(&drafts, 2, &common, &align, watch.as_ref())?;
             let terminal = format == ReportFormat::Terminal;
-            let options = render_options(&common, &env, stat, terminal);
+            let mut options = render_options(&common, &env, stat, terminal);
+            if format == ReportFormat::Docx {
+                options.authorship = word_output(&common, stat, &word, &env)?;
+            }
             let sink = Sink::new(
                 common.output.as_deref(),
                 inputs(&drafts, watch.as_ref()),
@@ -455,7 +484,46 @@ fn report_format(format: ReportFormat) -> Format {
         ReportFormat::Html => Format::Html,
         ReportFormat::Markdown => Format::Markdown,
         ReportFormat::Csv => Format::Csv,
+        ReportFormat::Docx => Format::Docx,
     }
+}
+
+/// Checks the flags of a Word redline and returns who and when to record on its changes:
+/// `--date`, else `SOURCE_DATE_EPOCH`, else now.
+fn word_output(common: &Common, stat: bool, word: &WordArgs, env: &Env) -> Result<Authorship> {
+    let to_stdout = common
+        .output
+        .as_deref()
+        .is_none_or(|p| p.as_os_str() == "-");
+    if to_stdout && env.stdout_terminal {
+        bail!("a Word redline is binary and would garble the terminal: give -o FILE.docx");
+    }
+    // A Word redline is the whole new draft, or Accept All would not give it back.
+    if stat || common.topic.is_some() {
+        bail!("--format docx writes the whole draft: leave out --stat and --topic");
+    }
+    let date = match (&word.date, &env.source_date_epoch) {
+        (Some(d), _) => Authorship::parse_date(d).with_context(|| {
+            format!("--date {d}: not a date like 2025-11-07 or 2025-11-07T09:30:00Z")
+        })?,
+        (None, Some(epoch)) => {
+            let seconds: i64 =
+                epoch.trim().parse().ok().with_context(|| {
+                    format!("SOURCE_DATE_EPOCH={epoch}: not a number of seconds")
+                })?;
+            Authorship::date_from_unix(seconds)
+        }
+        (None, None) => {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+            Authorship::date_from_unix(now)
+        }
+    };
+    Ok(Authorship {
+        author: word.author.clone(),
+        date,
+    })
 }
 
 fn render_options(common: &Common, env: &Env, stat: bool, terminal: bool) -> RenderOptions {
@@ -479,6 +547,7 @@ fn render_options(common: &Common, env: &Env, stat: bool, terminal: bool) -> Ren
         context: common.context,
         stat,
         topic: common.topic.clone(),
+        authorship: Authorship::default(),
     }
 }
 

@@ -6,6 +6,7 @@
 //! the look only; what the answer is was settled by `align::AlignOptions`.
 
 mod csv;
+mod docx;
 mod github;
 mod html;
 mod json;
@@ -18,6 +19,8 @@ use std::io::{self, Write};
 
 use crate::check::Verdict;
 use crate::model::{Change, Comparison, Document, History};
+
+pub use docx::Authorship;
 
 /// Output formats of `diff` and `history`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +35,9 @@ pub enum Format {
     Markdown,
     /// A review sheet: one row per change, with empty position and notes columns.
     Csv,
+    /// A Word document (.docx, binary): the new draft with the differences as tracked
+    /// changes, for a history its newest step.
+    Docx,
 }
 
 /// Output formats of `check`.
@@ -62,6 +68,8 @@ pub struct RenderOptions {
     pub stat: bool,
     /// Show only changes that touch this topic.
     pub topic: Option<String>,
+    /// The author and date recorded on every tracked change of a Word redline.
+    pub authorship: Authorship,
 }
 
 impl Default for RenderOptions {
@@ -72,6 +80,7 @@ impl Default for RenderOptions {
             context: 0,
             stat: false,
             topic: None,
+            authorship: Authorship::default(),
         }
     }
 }
@@ -129,6 +138,7 @@ pub fn write_comparison(
         Format::Html => html::write_comparison(out, comparison, options),
         Format::Markdown => markdown::write_comparison(out, comparison, options),
         Format::Csv => csv::write_comparison(out, comparison, options),
+        Format::Docx => docx::write_comparison(out, comparison, options),
     }
 }
 
@@ -148,6 +158,7 @@ pub fn write_history(
         Format::Html => html::write_history(out, history, options),
         Format::Markdown => markdown::write_history(out, history, options),
         Format::Csv => csv::write_history(out, history, options),
+        Format::Docx => docx::write_history(out, history, options),
     }
 }
 

@@ -4,6 +4,7 @@ mod analysis;
 mod browser;
 mod check;
 mod diff;
+mod docx;
 mod ecosystem;
 mod errors;
 mod golden;

@@ -122,6 +122,7 @@ fn options(topic: Option<&str>) -> RenderOptions {
         context: 1,
         stat: false,
         topic: topic.map(str::to_owned),
+        ..RenderOptions::default()
     }
 }
 
@@ -141,6 +142,7 @@ fn every_output(history: &History) -> Vec<Vec<u8>> {
             Format::Json,
             Format::Html,
             Format::Markdown,
+            Format::Csv,
         ] {
             out(&|w| render::write_history(w, history, format, &options));
             if let Some(comparison) = history.last_comparison() {

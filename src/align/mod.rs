@@ -207,6 +207,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
     let splits = {
         let mut one = split_merge::Side {
             tokens: &w.old,
+            bags: &w.old_bag,
             heading: &old_heading,
             partner: &mut old_partner,
             sim: &mut old_sim,
@@ -214,6 +215,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         };
         let mut many = split_merge::Side {
             tokens: &w.new,
+            bags: &w.new_bag,
             heading: &new_heading,
             partner: &mut new_partner,
             sim: &mut new_sim,
@@ -231,6 +233,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
     let merges = {
         let mut one = split_merge::Side {
             tokens: &w.new,
+            bags: &w.new_bag,
             heading: &new_heading,
             partner: &mut new_partner,
             sim: &mut new_sim,
@@ -238,6 +241,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         };
         let mut many = split_merge::Side {
             tokens: &w.old,
+            bags: &w.old_bag,
             heading: &old_heading,
             partner: &mut old_partner,
             sim: &mut old_sim,

@@ -71,9 +71,9 @@ pub(crate) struct Weighted {
     /// Total weight of each new paragraph.
     pub new_total: Vec<f64>,
     /// Sorted word ids of each old paragraph, for the bag-of-words estimate.
-    old_bag: Vec<Vec<u32>>,
+    pub old_bag: Vec<Vec<u32>>,
     /// Sorted word ids of each new paragraph.
-    new_bag: Vec<Vec<u32>>,
+    pub new_bag: Vec<Vec<u32>>,
 }
 
 impl Weighted {
@@ -149,7 +149,14 @@ impl Weighted {
     /// Bag-of-words weighted Dice of old paragraph `i` and new paragraph `j`: an upper bound
     /// of [`Weighted::lcs_similarity`], in one merge walk over sorted ids.
     pub fn bag_similarity(&self, i: usize, j: usize) -> f64 {
-        let (a, b) = (&self.old_bag[i], &self.new_bag[j]);
+        let common = self.common_weight(&self.old_bag[i], &self.new_bag[j]);
+        dice(common, self.old_total[i] + self.new_total[j])
+    }
+
+    /// Weight of the words two sorted bags share, counted with multiplicity: an upper bound
+    /// of the weight of any common subsequence of the sequences they were sorted from, so
+    /// a pair that fails a threshold here fails it in [`Weighted::lcs_weight`] too.
+    pub fn common_weight(&self, a: &[u32], b: &[u32]) -> f64 {
         let (mut x, mut y, mut common) = (0, 0, 0.0);
         while x < a.len() && y < b.len() {
             match a[x].cmp(&b[y]) {
@@ -162,7 +169,7 @@ impl Weighted {
                 }
             }
         }
-        dice(common, self.old_total[i] + self.new_total[j])
+        common
     }
 
     /// Weight of the longest common subsequence of two word sequences.

@@ -22,6 +22,7 @@
 
 mod candidates;
 mod chain;
+mod hash;
 pub mod similarity;
 mod split_merge;
 pub mod words;

@@ -12,9 +12,9 @@
 //! - every member of the run is mostly drawn from the paragraph (half its weight or more),
 //!   so an unrelated inserted paragraph next to a modified one is not swallowed.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::RangeInclusive;
 
+use crate::align::hash::{FastMap, FastSet};
 use crate::align::similarity::Weighted;
 
 /// Longest run tried, in paragraphs.
@@ -65,8 +65,8 @@ struct Members<'a> {
     bags: &'a [Vec<u32>],
     p_tokens: &'a [u32],
     p_bag: &'a [u32],
-    shared: HashMap<usize, f64>,
-    containment: HashMap<usize, f64>,
+    shared: FastMap<usize, f64>,
+    containment: FastMap<usize, f64>,
 }
 
 impl<'a> Members<'a> {
@@ -83,8 +83,8 @@ impl<'a> Members<'a> {
             bags,
             p_tokens,
             p_bag,
-            shared: HashMap::new(),
-            containment: HashMap::new(),
+            shared: FastMap::default(),
+            containment: FastMap::default(),
         }
     }
 
@@ -163,7 +163,7 @@ pub(crate) fn group(
                 .copied()
                 .filter(|&q| usable(q) && members.containment(q) >= MEMBER_CONTAINMENT),
         );
-        let mut tried: HashSet<(usize, usize)> = HashSet::new();
+        let mut tried: FastSet<(usize, usize)> = FastSet::default();
         let mut best: Option<Group> = None;
         for s in seeds {
             // No run of two without a usable neighbour.

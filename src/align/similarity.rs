@@ -11,9 +11,12 @@
 //! - the weighted longest common subsequence, `2·w(LCS) / (w(a) + w(b))`, which also rewards
 //!   order: the same words reshuffled into a different sentence score lower.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
+use rayon::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
+
+use crate::align::hash::FastMap;
 
 /// Function words that carry little meaning on their own. Used to damp their weight in
 /// similarity and, in the word redline, to absorb a lone stop word between two edits.
@@ -36,6 +39,43 @@ pub fn word_tokens(text: &str) -> Vec<String> {
     text.split_word_bounds()
         .filter(|t| t.chars().any(char::is_alphanumeric))
         .map(str::to_lowercase)
+        .collect()
+}
+
+/// The words of `text` as [`word_tokens`] gives them, borrowed when already in lower case
+/// (most words of a draft are).
+fn lowercase_words(text: &str) -> Vec<Cow<'_, str>> {
+    text.split_word_bounds()
+        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .map(|t| {
+            if t.is_ascii() && !t.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Borrowed(t)
+            } else {
+                Cow::Owned(t.to_lowercase())
+            }
+        })
+        .collect()
+}
+
+/// The ids of `words`, giving the next id to each word not seen before and recording
+/// whether it is a stop word.
+fn intern<'w>(
+    ids: &mut FastMap<&'w str, u32>,
+    stop: &mut Vec<bool>,
+    words: &'w [Cow<'_, str>],
+) -> Vec<u32> {
+    words
+        .iter()
+        .map(|w| {
+            let w: &str = w;
+            if let Some(&id) = ids.get(w) {
+                return id;
+            }
+            let id = ids.len() as u32;
+            stop.push(is_stop_word(w));
+            ids.insert(w, id);
+            id
+        })
         .collect()
 }
 
@@ -82,29 +122,33 @@ impl Weighted {
         old: impl IntoIterator<Item = &'a str>,
         new: impl IntoIterator<Item = &'a str>,
     ) -> Self {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut stop = Vec::new();
-        let mut intern = |text: &str| -> Vec<u32> {
-            word_tokens(text)
-                .into_iter()
-                .map(|w| {
-                    let next = ids.len() as u32;
-                    *ids.entry(w).or_insert_with_key(|w| {
-                        stop.push(is_stop_word(w));
-                        next
-                    })
-                })
-                .collect()
+        // Cutting text into words is most of the work and independent per paragraph, so it
+        // runs in parallel; ids are then given in one pass in reading order, as a sequential
+        // loop would give them, so the same drafts always get the same ids.
+        let cut = |texts: Vec<&'a str>| -> Vec<Vec<Cow<'a, str>>> {
+            texts.into_par_iter().map(lowercase_words).collect()
         };
-        let old: Vec<Vec<u32>> = old.into_iter().map(&mut intern).collect();
-        let new: Vec<Vec<u32>> = new.into_iter().map(&mut intern).collect();
+        let (old, new): (Vec<&str>, Vec<&str>) =
+            (old.into_iter().collect(), new.into_iter().collect());
+        let (old_words, new_words) = rayon::join(|| cut(old), || cut(new));
+        let mut ids: FastMap<&str, u32> = FastMap::default();
+        let mut stop = Vec::new();
+        let old: Vec<Vec<u32>> = old_words
+            .iter()
+            .map(|w| intern(&mut ids, &mut stop, w))
+            .collect();
+        let new: Vec<Vec<u32>> = new_words
+            .iter()
+            .map(|w| intern(&mut ids, &mut stop, w))
+            .collect();
+        drop(ids);
         let bag = |seq: &Vec<u32>| {
             let mut b = seq.clone();
             b.sort_unstable();
             b
         };
-        let old_bag: Vec<Vec<u32>> = old.iter().map(bag).collect();
-        let new_bag: Vec<Vec<u32>> = new.iter().map(bag).collect();
+        let old_bag: Vec<Vec<u32>> = old.par_iter().map(bag).collect();
+        let new_bag: Vec<Vec<u32>> = new.par_iter().map(bag).collect();
 
         // Document frequency: in how many paragraphs (of either draft) each word occurs.
         let mut df = vec![0u32; stop.len()];
@@ -127,8 +171,8 @@ impl Weighted {
             })
             .collect();
         let total = |seq: &Vec<u32>| seq.iter().map(|&t| weight[t as usize]).sum::<f64>();
-        let old_total = old.iter().map(total).collect();
-        let new_total = new.iter().map(total).collect();
+        let old_total = old.par_iter().map(total).collect();
+        let new_total = new.par_iter().map(total).collect();
         Weighted {
             old,
             new,

@@ -14,6 +14,8 @@
 
 use std::ops::RangeInclusive;
 
+use rayon::prelude::*;
+
 use crate::align::hash::{FastMap, FastSet};
 use crate::align::similarity::Weighted;
 
@@ -123,6 +125,16 @@ impl<'a> Members<'a> {
     }
 }
 
+/// Whether paragraph `q` of the many side can join a run for a paragraph whose partner is
+/// `partner`: when it is free, when it is that partner, or when it is only weakly paired
+/// elsewhere (a short part of a split easily meets a formulaic look-alike at 0.5, and must
+/// be won back from it).
+fn usable(many: &Side, partner: Option<usize>, q: usize) -> bool {
+    many.free(q)
+        || Some(q) == partner
+        || (!many.grouped[q] && !many.heading[q] && many.sim[q] < WEAK)
+}
+
 /// A group found: the paragraph on the one side, the run on the many side, the similarity.
 pub(crate) type Group = (usize, RangeInclusive<usize>, f64);
 
@@ -136,26 +148,46 @@ pub(crate) fn group(
     min_similarity: f64,
     gain: f64,
 ) -> Vec<Group> {
+    let examined = |one: &Side, p: usize| {
+        !(one.grouped[p] || one.heading[p] || one.tokens[p].is_empty())
+            && one.partner[p].map_or(0.0, |_| one.sim[p]) < SETTLED
+    };
+    // Containment is a pure function of the two paragraphs and the costliest part of the
+    // search, so it is computed first, in parallel, for every paragraph the loop below will
+    // examine against every candidate usable now. The loop reads these caches; the few
+    // values that groups found on the way make necessary are computed when asked.
+    let mut cached: Vec<Option<Members>> = {
+        let (one, many): (&Side, &Side) = (one, many);
+        (0..candidates.len())
+            .into_par_iter()
+            .map(|p| {
+                if !examined(one, p) {
+                    return None;
+                }
+                let partner = one.partner[p];
+                let mut members =
+                    Members::new(w, many.tokens, many.bags, &one.tokens[p], &one.bags[p]);
+                for &q in &candidates[p] {
+                    if usable(many, partner, q) {
+                        members.containment(q);
+                    }
+                }
+                Some(members)
+            })
+            .collect()
+    };
     let mut found = Vec::new();
     for (p, candidates) in candidates.iter().enumerate() {
-        if one.grouped[p] || one.heading[p] || one.tokens[p].is_empty() {
+        if !examined(one, p) {
             continue;
         }
         let partner = one.partner[p];
         let base = partner.map_or(0.0, |_| one.sim[p]);
-        if base >= SETTLED {
-            continue;
-        }
-        // A paragraph of the many side can join the run when it is free, when it is `p`'s
-        // own partner, or when it is only weakly paired elsewhere: a short part of a split
-        // easily meets a formulaic look-alike at 0.5, and must be won back from it.
-        let usable = |q: usize| {
-            many.free(q)
-                || Some(q) == partner
-                || (!many.grouped[q] && !many.heading[q] && many.sim[q] < WEAK)
-        };
+        let usable = |q: usize| usable(many, partner, q);
         let len = many.tokens.len();
-        let mut members = Members::new(w, many.tokens, many.bags, &one.tokens[p], &one.bags[p]);
+        let mut members = cached[p].take().unwrap_or_else(|| {
+            Members::new(w, many.tokens, many.bags, &one.tokens[p], &one.bags[p])
+        });
         let mut seeds: Vec<usize> = partner.into_iter().collect();
         seeds.extend(
             candidates

@@ -11,15 +11,13 @@
 //! instead: near-identical one-sentence paragraphs, shuffled, a tenth lightly edited.
 //! `DIR/old.txt` and `DIR/new.txt` are written; the same arguments give the same bytes.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use redline::synth::draft::{Shape, roman};
+use redline::synth::draft::{Shape, plain_text};
 use redline::synth::edits::{edited_pair_shaped, formulaic_pair};
-use redline::{Document, ParagraphKind};
 
 /// Write a seeded pair of drafts (old.txt, new.txt) as plain text.
 #[derive(Parser, Debug)]
@@ -61,32 +59,4 @@ fn main() -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// A draft as a typed plain-text file: a title, then each paragraph with its label
-/// ("12. …", "IV. …"), one blank line between paragraphs, as `parse` reads it back.
-///
-/// Real outcome documents stop well short of paragraph 1000 and chapter XXX, and `parse`
-/// rightly reads "2030." or "XXXVIII." as text, not labels. So a draft this long is written as
-/// an archive of volumes: paragraph numbers run 1 to 999 and chapter numerals I to XXX,
-/// then start again. Every paragraph keeps a label `parse` recognises, so renumbering is no
-/// change, as in a real draft.
-fn plain_text(doc: &Document) -> String {
-    let mut out = String::from("Draft outcome document\n\n");
-    let (mut number, mut chapter) = (0usize, 0usize);
-    for p in &doc.paragraphs {
-        match p.kind {
-            ParagraphKind::Heading => {
-                chapter += 1;
-                let _ = write!(out, "{}. ", roman((chapter - 1) % 30 + 1));
-            }
-            _ => {
-                number += 1;
-                let _ = write!(out, "{}. ", (number - 1) % 999 + 1);
-            }
-        }
-        out.push_str(&p.text);
-        out.push_str("\n\n");
-    }
-    out
 }

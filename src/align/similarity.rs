@@ -42,38 +42,36 @@ pub fn word_tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The words of `text` as [`word_tokens`] gives them, borrowed when already in lower case
-/// (most words of a draft are).
-fn lowercase_words(text: &str) -> Vec<Cow<'_, str>> {
+/// The words of `text` as written (not yet lower-cased), as [`word_tokens`] cuts them.
+fn words_of(text: &str) -> Vec<&str> {
     text.split_word_bounds()
         .filter(|t| t.chars().any(char::is_alphanumeric))
-        .map(|t| {
-            if t.is_ascii() && !t.bytes().any(|b| b.is_ascii_uppercase()) {
-                Cow::Borrowed(t)
-            } else {
-                Cow::Owned(t.to_lowercase())
-            }
-        })
         .collect()
 }
 
-/// The ids of `words`, giving the next id to each word not seen before and recording
-/// whether it is a stop word.
+/// The ids of `words` once lower-cased, giving the next id to each word not seen before and
+/// recording whether it is a stop word. Most words of a draft are lower case already and
+/// are looked up as they are; the map keeps only a borrowed or owned copy per distinct word.
 fn intern<'w>(
-    ids: &mut FastMap<&'w str, u32>,
+    ids: &mut FastMap<Cow<'w, str>, u32>,
     stop: &mut Vec<bool>,
-    words: &'w [Cow<'_, str>],
+    words: &[&'w str],
 ) -> Vec<u32> {
     words
         .iter()
-        .map(|w| {
-            let w: &str = w;
-            if let Some(&id) = ids.get(w) {
+        .map(|&w| {
+            let lower: Cow<'w, str> = if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase())
+            {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            };
+            if let Some(&id) = ids.get(lower.as_ref()) {
                 return id;
             }
             let id = ids.len() as u32;
-            stop.push(is_stop_word(w));
-            ids.insert(w, id);
+            stop.push(is_stop_word(&lower));
+            ids.insert(lower, id);
             id
         })
         .collect()
@@ -123,25 +121,26 @@ impl Weighted {
         new: impl IntoIterator<Item = &'a str>,
     ) -> Self {
         // Cutting text into words is most of the work and independent per paragraph, so it
-        // runs in parallel; ids are then given in one pass in reading order, as a sequential
-        // loop would give them, so the same drafts always get the same ids.
-        let cut = |texts: Vec<&'a str>| -> Vec<Vec<Cow<'a, str>>> {
-            texts.into_par_iter().map(lowercase_words).collect()
-        };
+        // runs in parallel, a block of paragraphs at a time (the words of a whole large
+        // draft at once would double the peak memory); ids are then given in reading order,
+        // as a sequential loop would give them, so the same drafts always get the same ids.
+        const BLOCK: usize = 1024;
+        let mut ids: FastMap<Cow<'a, str>, u32> = FastMap::default();
+        let mut stop = Vec::new();
         let (old, new): (Vec<&str>, Vec<&str>) =
             (old.into_iter().collect(), new.into_iter().collect());
-        let (old_words, new_words) = rayon::join(|| cut(old), || cut(new));
-        let mut ids: FastMap<&str, u32> = FastMap::default();
-        let mut stop = Vec::new();
-        let old: Vec<Vec<u32>> = old_words
-            .iter()
-            .map(|w| intern(&mut ids, &mut stop, w))
-            .collect();
-        let new: Vec<Vec<u32>> = new_words
-            .iter()
-            .map(|w| intern(&mut ids, &mut stop, w))
-            .collect();
-        drop(ids);
+        let mut intern_side = |texts: &[&'a str]| -> Vec<Vec<u32>> {
+            let mut out = Vec::with_capacity(texts.len());
+            for block in texts.chunks(BLOCK) {
+                let words: Vec<Vec<&'a str>> = block.par_iter().map(|t| words_of(t)).collect();
+                for paragraph in &words {
+                    out.push(intern(&mut ids, &mut stop, paragraph));
+                }
+            }
+            out
+        };
+        let old: Vec<Vec<u32>> = intern_side(&old);
+        let new: Vec<Vec<u32>> = intern_side(&new);
         let bag = |seq: &Vec<u32>| {
             let mut b = seq.clone();
             b.sort_unstable();

@@ -15,8 +15,11 @@
 //! Each paragraph also meets the paragraphs at its expected position (from the nearest exact
 //! anchor before it), which catches in-place edits even when every feature is common.
 
-use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
 
+use rayon::prelude::*;
+
+use crate::align::hash::FastMap;
 use crate::align::similarity::Weighted;
 
 /// How many of its rarest features a paragraph looks up.
@@ -74,57 +77,81 @@ pub(crate) fn find(
     guess_new: &[usize],
     limits: Limits,
 ) -> Candidates {
-    let old_features: Vec<Vec<u64>> = w.old.iter().map(|s| features(s, &w.stop)).collect();
-    let new_features: Vec<Vec<u64>> = w.new.iter().map(|s| features(s, &w.stop)).collect();
-    let mut df: HashMap<u64, u32> = HashMap::new();
-    for f in old_features.iter().chain(&new_features).flatten() {
-        *df.entry(*f).or_default() += 1;
-    }
-    let n = old_features.len() + new_features.len();
-    let hard_cap = (2 * limits.postings).max(n / 10);
+    // Only free paragraphs look features up or are looked up, so only their features are
+    // kept; the paragraphs in exact pairs still count towards each feature's rarity.
+    let free_features = |seqs: &[Vec<u32>], free: &[bool]| -> Vec<Vec<u64>> {
+        seqs.par_iter()
+            .zip(free)
+            .map(|(s, &f)| if f { features(s, &w.stop) } else { Vec::new() })
+            .collect()
+    };
+    let (old_features, new_features) = rayon::join(
+        || free_features(&w.old, free_old),
+        || free_features(&w.new, free_new),
+    );
 
-    let index = |features: &[Vec<u64>], free: &[bool]| {
-        let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
-        for (p, fs) in features.iter().enumerate() {
-            if free[p] {
-                for f in fs {
-                    index.entry(*f).or_default().push(p as u32);
-                }
+    // Dense ids for the features of free paragraphs: document frequencies and postings
+    // then live in flat arrays instead of one map entry (and one vector) per feature.
+    let mut slot: FastMap<u64, u32> = FastMap::default();
+    for f in old_features.iter().chain(&new_features).flatten() {
+        let next = slot.len() as u32;
+        slot.entry(*f).or_insert(next);
+    }
+    let df: Vec<AtomicU32> = (0..slot.len()).map(|_| AtomicU32::new(0)).collect();
+    let count = |fs: &[u64]| {
+        for f in fs {
+            if let Some(&id) = slot.get(f) {
+                df[id as usize].fetch_add(1, Ordering::Relaxed);
             }
         }
-        index
     };
-    let old_index = index(&old_features, free_old);
-    let new_index = index(&new_features, free_new);
+    let count_side = |seqs: &[Vec<u32>], kept: &[Vec<u64>], free: &[bool]| {
+        (0..seqs.len()).into_par_iter().for_each(|p| {
+            if free[p] {
+                count(&kept[p]);
+            } else {
+                count(&features(&seqs[p], &w.stop));
+            }
+        });
+    };
+    rayon::join(
+        || count_side(&w.old, &old_features, free_old),
+        || count_side(&w.new, &new_features, free_new),
+    );
+    let df: Vec<u32> = df.into_iter().map(AtomicU32::into_inner).collect();
+    let n = w.old.len() + w.new.len();
+    let hard_cap = (2 * limits.postings).max(n / 10);
 
-    let mut pairs = Vec::new();
+    let (old_index, new_index) = rayon::join(
+        || Postings::new(&old_features, &slot),
+        || Postings::new(&new_features, &slot),
+    );
+
     let side = |features: &[Vec<u64>],
                 free: &[bool],
                 guess: &[usize],
-                other: &HashMap<u64, Vec<u32>>,
+                other: &Postings,
                 other_free: &[bool],
-                pairs: &mut Vec<(usize, usize)>,
-                flip: bool| {
+                flip: bool|
+     -> Vec<(usize, usize)> {
         let other_len = other_free.len();
-        for (p, fs) in features.iter().enumerate() {
-            if !free[p] {
-                continue;
-            }
-            let mut rare: Vec<(u32, u64)> = fs
+        let one = |scratch: &mut Scratch, p: usize| -> Vec<(usize, usize)> {
+            let mut rare: Vec<(u32, u64, u32)> = features[p]
                 .iter()
                 .filter_map(|f| {
-                    let d = df[f];
-                    (d as usize <= hard_cap && other.contains_key(f)).then_some((d, *f))
+                    let id = slot[f];
+                    let d = df[id as usize];
+                    (d as usize <= hard_cap && !other.of(id).is_empty()).then_some((d, *f, id))
                 })
                 .collect();
             rare.sort_unstable();
             rare.truncate(FEATURES_PER_PARAGRAPH);
-            let mut score: HashMap<u32, f64> = HashMap::new();
-            for (d, f) in rare {
+            let Scratch { score, met } = scratch;
+            for (d, _, id) in rare {
                 let idf = (1.0 + n as f64 / f64::from(d)).ln();
-                let postings = &other[&f];
+                let postings = other.of(id);
                 let window = if postings.len() <= limits.postings {
-                    postings.as_slice()
+                    postings
                 } else {
                     // Read `limits.postings` postings centred on the expected position.
                     let at = postings.partition_point(|&q| (q as usize) < guess[p]);
@@ -134,44 +161,110 @@ pub(crate) fn find(
                     &postings[start..start + limits.postings]
                 };
                 for &q in window {
-                    *score.entry(q).or_default() += idf;
+                    let s = &mut score[q as usize];
+                    if *s == 0.0 {
+                        met.push(q);
+                    }
+                    *s += idf;
                 }
             }
-            let mut ranked: Vec<(u32, f64)> = score.into_iter().collect();
+            // Read the scores back and leave the scratch zeroed for the next paragraph.
+            let mut ranked: Vec<(u32, f64)> = met
+                .drain(..)
+                .map(|q| (q, std::mem::take(&mut score[q as usize])))
+                .collect();
             ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             ranked.truncate(limits.per_paragraph);
-            let mut add = |q: usize| {
-                pairs.push(if flip { (q, p) } else { (p, q) });
-            };
-            for (q, _) in ranked {
-                add(q as usize);
-            }
+            let pair = |q: usize| if flip { (q, p) } else { (p, q) };
+            let mut out: Vec<(usize, usize)> =
+                ranked.into_iter().map(|(q, _)| pair(q as usize)).collect();
             // The paragraphs at the expected position, for in-place edits.
             let g = guess[p];
-            (g.saturating_sub(1)..=g + 1)
-                .filter(|&q| q < other_len && other_free[q])
-                .for_each(&mut add);
-        }
+            out.extend(
+                (g.saturating_sub(1)..=g + 1)
+                    .filter(|&q| q < other_len && other_free[q])
+                    .map(pair),
+            );
+            out
+        };
+        (0..features.len())
+            .into_par_iter()
+            .filter(|&p| free[p])
+            .map_init(|| Scratch::new(other_len), one)
+            .flatten_iter()
+            .collect()
     };
-    side(
+    let mut pairs = side(
         &old_features,
         free_old,
         guess_old,
         &new_index,
         free_new,
-        &mut pairs,
         false,
     );
-    side(
+    pairs.extend(side(
         &new_features,
         free_new,
         guess_new,
         &old_index,
         free_old,
-        &mut pairs,
         true,
-    );
-    pairs.sort_unstable();
+    ));
+    pairs.par_sort_unstable();
     pairs.dedup();
     Candidates { pairs }
+}
+
+/// Per-thread scores of the paragraphs one paragraph meets, dense over the other side:
+/// a paragraph meets up to a thousand postings, and an array beats a map at that rate.
+struct Scratch {
+    /// Summed rarity of shared features, by paragraph of the other side; zero when not met.
+    score: Vec<f64>,
+    /// The paragraphs met so far, in the order first met.
+    met: Vec<u32>,
+}
+
+impl Scratch {
+    fn new(len: usize) -> Self {
+        Scratch {
+            score: vec![0.0; len],
+            met: Vec::new(),
+        }
+    }
+}
+
+/// The postings of one side: for each feature id, the free paragraphs that have it, in
+/// increasing order, stored flat (compressed rows).
+struct Postings {
+    /// `start[id]..start[id + 1]` is the range of `paragraphs` holding feature `id`.
+    start: Vec<u32>,
+    paragraphs: Vec<u32>,
+}
+
+impl Postings {
+    fn new(features: &[Vec<u64>], slot: &FastMap<u64, u32>) -> Self {
+        let mut start = vec![0u32; slot.len() + 1];
+        for f in features.iter().flatten() {
+            start[slot[f] as usize + 1] += 1;
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        let mut fill = start.clone();
+        let mut paragraphs = vec![0u32; start[slot.len()] as usize];
+        // Paragraphs in increasing order, so every row comes out sorted.
+        for (p, fs) in features.iter().enumerate() {
+            for f in fs {
+                let at = &mut fill[slot[f] as usize];
+                paragraphs[*at as usize] = p as u32;
+                *at += 1;
+            }
+        }
+        Postings { start, paragraphs }
+    }
+
+    fn of(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        &self.paragraphs[self.start[id] as usize..self.start[id + 1] as usize]
+    }
 }

@@ -22,6 +22,7 @@
 
 mod candidates;
 mod chain;
+mod hash;
 pub mod similarity;
 mod split_merge;
 pub mod words;
@@ -207,6 +208,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
     let splits = {
         let mut one = split_merge::Side {
             tokens: &w.old,
+            bags: &w.old_bag,
             heading: &old_heading,
             partner: &mut old_partner,
             sim: &mut old_sim,
@@ -214,6 +216,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         };
         let mut many = split_merge::Side {
             tokens: &w.new,
+            bags: &w.new_bag,
             heading: &new_heading,
             partner: &mut new_partner,
             sim: &mut new_sim,
@@ -231,6 +234,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
     let merges = {
         let mut one = split_merge::Side {
             tokens: &w.new,
+            bags: &w.new_bag,
             heading: &new_heading,
             partner: &mut new_partner,
             sim: &mut new_sim,
@@ -238,6 +242,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         };
         let mut many = split_merge::Side {
             tokens: &w.old,
+            bags: &w.old_bag,
             heading: &old_heading,
             partner: &mut old_partner,
             sim: &mut old_sim,

@@ -11,9 +11,12 @@
 //! - the weighted longest common subsequence, `2·w(LCS) / (w(a) + w(b))`, which also rewards
 //!   order: the same words reshuffled into a different sentence score lower.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
+use rayon::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
+
+use crate::align::hash::FastMap;
 
 /// Function words that carry little meaning on their own. Used to damp their weight in
 /// similarity and, in the word redline, to absorb a lone stop word between two edits.
@@ -36,6 +39,41 @@ pub fn word_tokens(text: &str) -> Vec<String> {
     text.split_word_bounds()
         .filter(|t| t.chars().any(char::is_alphanumeric))
         .map(str::to_lowercase)
+        .collect()
+}
+
+/// The words of `text` as written (not yet lower-cased), as [`word_tokens`] cuts them.
+fn words_of(text: &str) -> Vec<&str> {
+    text.split_word_bounds()
+        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+/// The ids of `words` once lower-cased, giving the next id to each word not seen before and
+/// recording whether it is a stop word. Most words of a draft are lower case already and
+/// are looked up as they are; the map keeps only a borrowed or owned copy per distinct word.
+fn intern<'w>(
+    ids: &mut FastMap<Cow<'w, str>, u32>,
+    stop: &mut Vec<bool>,
+    words: &[&'w str],
+) -> Vec<u32> {
+    words
+        .iter()
+        .map(|&w| {
+            let lower: Cow<'w, str> = if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase())
+            {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            };
+            if let Some(&id) = ids.get(lower.as_ref()) {
+                return id;
+            }
+            let id = ids.len() as u32;
+            stop.push(is_stop_word(&lower));
+            ids.insert(lower, id);
+            id
+        })
         .collect()
 }
 
@@ -71,9 +109,9 @@ pub(crate) struct Weighted {
     /// Total weight of each new paragraph.
     pub new_total: Vec<f64>,
     /// Sorted word ids of each old paragraph, for the bag-of-words estimate.
-    old_bag: Vec<Vec<u32>>,
+    pub old_bag: Vec<Vec<u32>>,
     /// Sorted word ids of each new paragraph.
-    new_bag: Vec<Vec<u32>>,
+    pub new_bag: Vec<Vec<u32>>,
 }
 
 impl Weighted {
@@ -82,29 +120,34 @@ impl Weighted {
         old: impl IntoIterator<Item = &'a str>,
         new: impl IntoIterator<Item = &'a str>,
     ) -> Self {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        // Cutting text into words is most of the work and independent per paragraph, so it
+        // runs in parallel, a block of paragraphs at a time (the words of a whole large
+        // draft at once would double the peak memory); ids are then given in reading order,
+        // as a sequential loop would give them, so the same drafts always get the same ids.
+        const BLOCK: usize = 1024;
+        let mut ids: FastMap<Cow<'a, str>, u32> = FastMap::default();
         let mut stop = Vec::new();
-        let mut intern = |text: &str| -> Vec<u32> {
-            word_tokens(text)
-                .into_iter()
-                .map(|w| {
-                    let next = ids.len() as u32;
-                    *ids.entry(w).or_insert_with_key(|w| {
-                        stop.push(is_stop_word(w));
-                        next
-                    })
-                })
-                .collect()
+        let (old, new): (Vec<&str>, Vec<&str>) =
+            (old.into_iter().collect(), new.into_iter().collect());
+        let mut intern_side = |texts: &[&'a str]| -> Vec<Vec<u32>> {
+            let mut out = Vec::with_capacity(texts.len());
+            for block in texts.chunks(BLOCK) {
+                let words: Vec<Vec<&'a str>> = block.par_iter().map(|t| words_of(t)).collect();
+                for paragraph in &words {
+                    out.push(intern(&mut ids, &mut stop, paragraph));
+                }
+            }
+            out
         };
-        let old: Vec<Vec<u32>> = old.into_iter().map(&mut intern).collect();
-        let new: Vec<Vec<u32>> = new.into_iter().map(&mut intern).collect();
+        let old: Vec<Vec<u32>> = intern_side(&old);
+        let new: Vec<Vec<u32>> = intern_side(&new);
         let bag = |seq: &Vec<u32>| {
             let mut b = seq.clone();
             b.sort_unstable();
             b
         };
-        let old_bag: Vec<Vec<u32>> = old.iter().map(bag).collect();
-        let new_bag: Vec<Vec<u32>> = new.iter().map(bag).collect();
+        let old_bag: Vec<Vec<u32>> = old.par_iter().map(bag).collect();
+        let new_bag: Vec<Vec<u32>> = new.par_iter().map(bag).collect();
 
         // Document frequency: in how many paragraphs (of either draft) each word occurs.
         let mut df = vec![0u32; stop.len()];
@@ -127,8 +170,8 @@ impl Weighted {
             })
             .collect();
         let total = |seq: &Vec<u32>| seq.iter().map(|&t| weight[t as usize]).sum::<f64>();
-        let old_total = old.iter().map(total).collect();
-        let new_total = new.iter().map(total).collect();
+        let old_total = old.par_iter().map(total).collect();
+        let new_total = new.par_iter().map(total).collect();
         Weighted {
             old,
             new,
@@ -149,7 +192,14 @@ impl Weighted {
     /// Bag-of-words weighted Dice of old paragraph `i` and new paragraph `j`: an upper bound
     /// of [`Weighted::lcs_similarity`], in one merge walk over sorted ids.
     pub fn bag_similarity(&self, i: usize, j: usize) -> f64 {
-        let (a, b) = (&self.old_bag[i], &self.new_bag[j]);
+        let common = self.common_weight(&self.old_bag[i], &self.new_bag[j]);
+        dice(common, self.old_total[i] + self.new_total[j])
+    }
+
+    /// Weight of the words two sorted bags share, counted with multiplicity: an upper bound
+    /// of the weight of any common subsequence of the sequences they were sorted from, so
+    /// a pair that fails a threshold here fails it in [`Weighted::lcs_weight`] too.
+    pub fn common_weight(&self, a: &[u32], b: &[u32]) -> f64 {
         let (mut x, mut y, mut common) = (0, 0, 0.0);
         while x < a.len() && y < b.len() {
             match a[x].cmp(&b[y]) {
@@ -162,7 +212,7 @@ impl Weighted {
                 }
             }
         }
-        dice(common, self.old_total[i] + self.new_total[j])
+        common
     }
 
     /// Weight of the longest common subsequence of two word sequences.

@@ -12,9 +12,11 @@
 //! - every member of the run is mostly drawn from the paragraph (half its weight or more),
 //!   so an unrelated inserted paragraph next to a modified one is not swallowed.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::RangeInclusive;
 
+use rayon::prelude::*;
+
+use crate::align::hash::{FastMap, FastSet};
 use crate::align::similarity::Weighted;
 
 /// Longest run tried, in paragraphs.
@@ -29,11 +31,17 @@ const CLEAR_CONTAINMENT: f64 = 0.85;
 const SMALL_GAIN: f64 = 0.02;
 /// A pair below this similarity may lose its member to a split or merge.
 const WEAK: f64 = 0.75;
+/// Slack for the bag-of-words bounds: they sum the same weights as the LCS in another
+/// order, so a bound may round a hair below the value it bounds. A comparison is skipped
+/// only when its bound misses the threshold by more than this.
+const ROUNDING: f64 = 1e-9;
 
 /// One side's view of the matching so far.
 pub(crate) struct Side<'a> {
     /// Word ids of each paragraph.
     pub tokens: &'a [Vec<u32>],
+    /// Sorted word ids of each paragraph (bags of words), for the cheap upper bounds.
+    pub bags: &'a [Vec<u32>],
     /// Whether each paragraph is a heading (headings never split or merge).
     pub heading: &'a [bool],
     /// The partner of each paragraph in a one-to-one pair.
@@ -50,6 +58,83 @@ impl Side<'_> {
     }
 }
 
+/// What the members of the many side have in common with one paragraph `p`, cached per
+/// member: runs overlap, and an unrelated neighbour fails before any concatenation is
+/// compared.
+struct Members<'a> {
+    w: &'a Weighted,
+    tokens: &'a [Vec<u32>],
+    bags: &'a [Vec<u32>],
+    p_tokens: &'a [u32],
+    p_bag: &'a [u32],
+    shared: FastMap<usize, f64>,
+    containment: FastMap<usize, f64>,
+}
+
+impl<'a> Members<'a> {
+    fn new(
+        w: &'a Weighted,
+        tokens: &'a [Vec<u32>],
+        bags: &'a [Vec<u32>],
+        p_tokens: &'a [u32],
+        p_bag: &'a [u32],
+    ) -> Self {
+        Members {
+            w,
+            tokens,
+            bags,
+            p_tokens,
+            p_bag,
+            shared: FastMap::default(),
+            containment: FastMap::default(),
+        }
+    }
+
+    /// The weight member `q` shares with `p` as bags of words: an upper bound of what any
+    /// alignment of `q`, alone or inside a run, finds in `p`.
+    fn shared(&mut self, q: usize) -> f64 {
+        let (w, bag, p_bag) = (self.w, &self.bags[q], self.p_bag);
+        *self
+            .shared
+            .entry(q)
+            .or_insert_with(|| w.common_weight(bag, p_bag))
+    }
+
+    /// The share of member `q`'s weight found in `p` (its LCS with `p`).
+    ///
+    /// Most candidates are formulaic look-alikes that share too little even as bags of
+    /// words; for them the bound stands in for the LCS, since every use of this value only
+    /// asks whether it reaches `MEMBER_CONTAINMENT`.
+    fn containment(&mut self, q: usize) -> f64 {
+        if let Some(&c) = self.containment.get(&q) {
+            return c;
+        }
+        let total = self.w.total(&self.tokens[q]);
+        let c = if total <= 0.0 {
+            1.0
+        } else {
+            let bound = self.shared(q) / total;
+            if bound < MEMBER_CONTAINMENT - ROUNDING {
+                bound
+            } else {
+                self.w.lcs_weight(&self.tokens[q], self.p_tokens) / total
+            }
+        };
+        self.containment.insert(q, c);
+        c
+    }
+}
+
+/// Whether paragraph `q` of the many side can join a run for a paragraph whose partner is
+/// `partner`: when it is free, when it is that partner, or when it is only weakly paired
+/// elsewhere (a short part of a split easily meets a formulaic look-alike at 0.5, and must
+/// be won back from it).
+fn usable(many: &Side, partner: Option<usize>, q: usize) -> bool {
+    many.free(q)
+        || Some(q) == partner
+        || (!many.grouped[q] && !many.heading[q] && many.sim[q] < WEAK)
+}
+
 /// A group found: the paragraph on the one side, the run on the many side, the similarity.
 pub(crate) type Group = (usize, RangeInclusive<usize>, f64);
 
@@ -63,46 +148,54 @@ pub(crate) fn group(
     min_similarity: f64,
     gain: f64,
 ) -> Vec<Group> {
+    let examined = |one: &Side, p: usize| {
+        !(one.grouped[p] || one.heading[p] || one.tokens[p].is_empty())
+            && one.partner[p].map_or(0.0, |_| one.sim[p]) < SETTLED
+    };
+    // Containment is a pure function of the two paragraphs and the costliest part of the
+    // search, so it is computed first, in parallel, for every paragraph the loop below will
+    // examine against every candidate usable now. The loop reads these caches; the few
+    // values that groups found on the way make necessary are computed when asked.
+    let mut cached: Vec<Option<Members>> = {
+        let (one, many): (&Side, &Side) = (one, many);
+        (0..candidates.len())
+            .into_par_iter()
+            .map(|p| {
+                if !examined(one, p) {
+                    return None;
+                }
+                let partner = one.partner[p];
+                let mut members =
+                    Members::new(w, many.tokens, many.bags, &one.tokens[p], &one.bags[p]);
+                for &q in &candidates[p] {
+                    if usable(many, partner, q) {
+                        members.containment(q);
+                    }
+                }
+                Some(members)
+            })
+            .collect()
+    };
     let mut found = Vec::new();
     for (p, candidates) in candidates.iter().enumerate() {
-        if one.grouped[p] || one.heading[p] || one.tokens[p].is_empty() {
+        if !examined(one, p) {
             continue;
         }
         let partner = one.partner[p];
         let base = partner.map_or(0.0, |_| one.sim[p]);
-        if base >= SETTLED {
-            continue;
-        }
-        // A paragraph of the many side can join the run when it is free, when it is `p`'s
-        // own partner, or when it is only weakly paired elsewhere: a short part of a split
-        // easily meets a formulaic look-alike at 0.5, and must be won back from it.
-        let usable = |q: usize| {
-            many.free(q)
-                || Some(q) == partner
-                || (!many.grouped[q] && !many.heading[q] && many.sim[q] < WEAK)
-        };
+        let usable = |q: usize| usable(many, partner, q);
         let len = many.tokens.len();
-        // How much of each member's weight is found in `p`, cached: runs overlap, and an
-        // unrelated neighbour fails here before any concatenation is compared.
-        let mut contained: HashMap<usize, f64> = HashMap::new();
-        let mut containment = |q: usize| {
-            *contained.entry(q).or_insert_with(|| {
-                let total = w.total(&many.tokens[q]);
-                if total <= 0.0 {
-                    1.0
-                } else {
-                    w.lcs_weight(&many.tokens[q], &one.tokens[p]) / total
-                }
-            })
-        };
+        let mut members = cached[p].take().unwrap_or_else(|| {
+            Members::new(w, many.tokens, many.bags, &one.tokens[p], &one.bags[p])
+        });
         let mut seeds: Vec<usize> = partner.into_iter().collect();
         seeds.extend(
             candidates
                 .iter()
                 .copied()
-                .filter(|&q| usable(q) && containment(q) >= MEMBER_CONTAINMENT),
+                .filter(|&q| usable(q) && members.containment(q) >= MEMBER_CONTAINMENT),
         );
-        let mut tried: HashSet<(usize, usize)> = HashSet::new();
+        let mut tried: FastSet<(usize, usize)> = FastSet::default();
         let mut best: Option<Group> = None;
         for s in seeds {
             // No run of two without a usable neighbour.
@@ -129,7 +222,7 @@ pub(crate) fn group(
                         if Some(q) == partner {
                             return true;
                         }
-                        let c = containment(q);
+                        let c = members.containment(q);
                         weakest = weakest.min(c);
                         let elsewhere = many.partner[q].map_or(0.0, |_| many.sim[q]);
                         c >= MEMBER_CONTAINMENT && c >= elsewhere + gain
@@ -137,10 +230,6 @@ pub(crate) fn group(
                     if !members_belong {
                         continue;
                     }
-                    let joined: Vec<u32> = (a..=b)
-                        .flat_map(|q| many.tokens[q].iter().copied())
-                        .collect();
-                    let sim = w.lcs_similarity(&one.tokens[p], &joined);
                     // The whole run must beat the present partner: by `gain`, or by a little
                     // when every added member lies almost wholly inside `p` (a short sentence
                     // split off a long paragraph adds little to the similarity).
@@ -149,6 +238,28 @@ pub(crate) fn group(
                     } else {
                         base + gain
                     };
+                    // Bag-of-words bound of the run's similarity (shared weight is
+                    // subadditive over the members): a run that cannot reach the bar or beat
+                    // the best run so far is not compared word by word.
+                    let (common, run_total) = (a..=b).fold((0.0, 0.0), |(c, t), q| {
+                        (c + members.shared(q), t + w.total(&many.tokens[q]))
+                    });
+                    let p_total = w.total(&one.tokens[p]);
+                    let bound = if p_total + run_total <= 0.0 {
+                        1.0
+                    } else {
+                        2.0 * common / (p_total + run_total)
+                    };
+                    let bar = needed.max(min_similarity);
+                    if bound < bar - ROUNDING
+                        || best.as_ref().is_some_and(|g| bound < g.2 - ROUNDING)
+                    {
+                        continue;
+                    }
+                    let joined: Vec<u32> = (a..=b)
+                        .flat_map(|q| many.tokens[q].iter().copied())
+                        .collect();
+                    let sim = w.lcs_similarity(&one.tokens[p], &joined);
                     let better = best.as_ref().is_none_or(|g| sim > g.2);
                     if better && sim >= min_similarity && sim >= needed {
                         best = Some((p, a..=b, sim));

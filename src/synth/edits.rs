@@ -11,7 +11,9 @@
 use std::collections::BTreeSet;
 
 use crate::model::{ChangeKind, Document, ParagraphKind};
-use crate::synth::draft::{document_from, draft, paragraph_text, roman, sentence};
+use crate::synth::draft::{
+    OPENERS, Shape, document_from, draft_shaped, paragraph_text, roman, sentence,
+};
 
 /// One change of the truth: its kind and the paragraphs on each side.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,9 +49,48 @@ pub struct EditedPair {
 
 /// A draft of `paragraphs` numbered paragraphs from `seed` and an edited revision of it.
 pub fn edited_pair(seed: u64, paragraphs: usize) -> EditedPair {
-    let old = draft(seed, paragraphs);
-    let (new, truth) = edit(&old, seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x5EED);
+    edited_pair_shaped(seed, paragraphs, &Shape::default())
+}
+
+/// Like [`edited_pair`], with paragraphs (old, and inserted in the revision) of `shape`.
+pub fn edited_pair_shaped(seed: u64, paragraphs: usize, shape: &Shape) -> EditedPair {
+    let old = draft_shaped(seed, paragraphs, shape);
+    let (new, truth) = edit(
+        &old,
+        seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x5EED,
+        shape,
+    );
     EditedPair { old, new, truth }
+}
+
+/// The adversary of the candidate index: `paragraphs` one-sentence paragraphs that all open
+/// with the same formula and draw on one small vocabulary, so every feature is common; the
+/// revision shuffles them all and lightly edits every tenth. A naive index degrades here
+/// into comparing every paragraph with every other.
+pub fn formulaic_pair(seed: u64, paragraphs: usize) -> (Document, Document) {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let texts: Vec<String> = (0..paragraphs)
+        .map(|_| format!("{} {}.", OPENERS[0], sentence(&mut rng)))
+        .collect();
+    let mut shuffled = texts.clone();
+    rng.shuffle(&mut shuffled);
+    for t in shuffled.iter_mut().step_by(10) {
+        *t = t.replacen(" to ", " to further ", 1);
+    }
+    let doc = |name: &str, texts: Vec<String>| {
+        document_from(
+            name.to_string(),
+            texts
+                .into_iter()
+                .enumerate()
+                .map(|(k, t)| (Some((k + 1).to_string()), ParagraphKind::Numbered, t))
+                .collect(),
+        )
+    };
+    (
+        doc("formulaic.txt", texts),
+        doc("formulaic-shuffled.txt", shuffled),
+    )
 }
 
 /// Words a light edit inserts or substitutes.
@@ -80,9 +121,10 @@ impl Item {
     }
 }
 
-/// Applies every kind of edit to `old`, seeded by `seed`. Rates are per numbered paragraph,
-/// with at least one of each kind once the draft has twenty numbered paragraphs.
-pub fn edit(old: &Document, seed: u64) -> (Document, Truth) {
+/// Applies every kind of edit to `old`, seeded by `seed`; inserted paragraphs have `shape`.
+/// Rates are per numbered paragraph, with at least one of each kind once the draft has
+/// twenty numbered paragraphs.
+pub fn edit(old: &Document, seed: u64, shape: &Shape) -> (Document, Truth) {
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut items: Vec<Item> = old
         .paragraphs
@@ -196,7 +238,7 @@ pub fn edit(old: &Document, seed: u64) -> (Document, Truth) {
             Item {
                 kind: ChangeKind::Inserted,
                 old: vec![],
-                texts: vec![paragraph_text(&mut rng)],
+                texts: vec![paragraph_text(&mut rng, shape)],
                 paragraph: ParagraphKind::Numbered,
             },
         );
@@ -230,7 +272,7 @@ pub fn edit(old: &Document, seed: u64) -> (Document, Truth) {
             Item {
                 kind: ChangeKind::Inserted,
                 old: vec![],
-                texts: vec![paragraph_text(&mut rng)],
+                texts: vec![paragraph_text(&mut rng, shape)],
                 paragraph: ParagraphKind::Numbered,
             },
         );

@@ -5,7 +5,7 @@
 //! documents exercise every paragraph kind and label style of the parser.
 
 use crate::model::{Document, ParagraphKind};
-use crate::synth::draft::{OPENERS, document_from, paragraph_text, roman, sentence};
+use crate::synth::draft::{OPENERS, Shape, document_from, paragraph_text, roman, sentence};
 
 /// Openers of unlabelled preambular paragraphs, as a resolution prints them.
 const PREAMBLE_OPENERS: &[&str] = &[
@@ -112,7 +112,7 @@ pub fn resolution(seed: u64, paragraphs: usize) -> Document {
                 ),
             ),
             Preamble::Capitals => {
-                let mut t = paragraph_text(&mut rng);
+                let mut t = paragraph_text(&mut rng, &Shape::default());
                 while t.len() < 130 {
                     t = format!("{} {}.", t.trim_end_matches('.'), sentence(&mut rng));
                 }
@@ -140,7 +140,7 @@ pub fn resolution(seed: u64, paragraphs: usize) -> Document {
                         out.push((
                             Some(number.to_string()),
                             ParagraphKind::Numbered,
-                            paragraph_text(&mut rng),
+                            paragraph_text(&mut rng, &Shape::default()),
                         ));
                     }
                     out.push((
@@ -158,7 +158,7 @@ pub fn resolution(seed: u64, paragraphs: usize) -> Document {
             out.push((
                 Some(number.to_string()),
                 ParagraphKind::Numbered,
-                paragraph_text(&mut rng),
+                paragraph_text(&mut rng, &Shape::default()),
             ));
         }
         maybe_footnote(&mut rng, &mut out, &mut footnote);

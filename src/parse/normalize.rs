@@ -168,6 +168,15 @@ fn repair(key: &str, counts: &std::collections::HashMap<String, usize>) -> Strin
                     && (next[1..].starts_with(char::is_alphanumeric)
                         || next[1..].starts_with([',', ';', '.', ':']))
                     && current.ends_with(char::is_alphanumeric));
+            // "resolution 7 0/299": a resolution number split after its first digit.
+            let split_number = !current.is_empty()
+                && current.len() <= 2
+                && current.bytes().all(|b| b.is_ascii_digit())
+                && next.split_once('/').is_some_and(|(session, _)| {
+                    !session.is_empty()
+                        && current.len() + session.len() <= 3
+                        && session.bytes().all(|b| b.is_ascii_digit())
+                });
             let lone_punctuation =
                 !next.is_empty() && next.chars().all(|c| matches!(c, ',' | ';' | '.' | ':'));
             let inner =
@@ -175,7 +184,7 @@ fn repair(key: &str, counts: &std::collections::HashMap<String, usize>) -> Strin
             let joined = format!("{current}{next}");
             let whole = count(&joined);
             let word_join = inner && whole > 0 && whole >= count(&current).min(count(next));
-            if glued_hyphen || lone_punctuation || word_join {
+            if glued_hyphen || split_number || lone_punctuation || word_join {
                 current = joined;
                 i += 1;
                 continue;
@@ -308,6 +317,8 @@ mod tests {
     fn glued_hyphens_always_join() {
         let got = repaired(&["the Secretary -General for 2022- 2025 (COVID -19) ;"]);
         assert_eq!(got[0], "the SecretaryGeneral for 2022-2025 (COVID-19);");
+        let got = repaired(&["resolution 7 0/299 of 2016 and 14 March"]);
+        assert_eq!(got[0], "resolution 70/299 of 2016 and 14 March");
     }
 
     #[test]

@@ -227,6 +227,10 @@ fn read_cover(lines: &[String]) -> DocumentMeta {
 /// footnote bodies leave the paragraphs for `notes`, and the unnumbered preambular
 /// paragraphs get their derived labels.
 pub fn finish(doc: &mut Document, meta: DocumentMeta) {
+    // Negotiators name a UN text by its symbol, not by its file name.
+    if doc.name.is_none() {
+        doc.name.clone_from(&meta.symbol);
+    }
     doc.meta = Some(meta);
     let paragraphs = std::mem::take(&mut doc.paragraphs);
     for p in paragraphs {

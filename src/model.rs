@@ -18,6 +18,70 @@ pub struct Document {
     pub name: Option<String>,
     /// The paragraphs in reading order; `paragraphs[i].index == i`.
     pub paragraphs: Vec<Paragraph>,
+    /// What the cover of a published UN document says (symbol, date, session, title …):
+    /// read off the first page rather than kept as paragraphs. `None` for drafts without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<DocumentMeta>,
+    /// Footnote bodies taken off the page bottoms of a published document, in order. Kept out
+    /// of the paragraphs so that a renumbered or reworded footnote is never a paragraph change;
+    /// paragraphs point at them through [`Paragraph::notes`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+/// The cover block of a UN document: the lines above the text proper, as printed.
+///
+/// Every field is optional because drafts, revisions and adopted resolutions print different
+/// subsets; a field is `None` when the cover does not carry it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentMeta {
+    /// The document symbol: "A/C.2/80/L.17", "A/RES/80/118".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// The distribution: "Limited", "General".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distribution: Option<String>,
+    /// The date of issue as printed: "14 October 2025".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The original language: "English".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
+    /// The session: "Eightieth session".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// The main committee, when the cover names one: "Second Committee".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee: Option<String>,
+    /// The agenda item: "Agenda item 15", with its title when printed beside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda_item: Option<String>,
+    /// Who tabled the draft: "Iraq:* draft resolution", "Draft resolution submitted by the
+    /// Vice-Chair of the Committee, …".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sponsor: Option<String>,
+    /// The title of the resolution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// An adopted resolution's number as printed before its title: "80/118".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<String>,
+    /// An adopted resolution's adoption line: "Resolution adopted by the General Assembly on
+    /// 15 December 2025", with the committee report it was adopted on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adoption: Option<String>,
+    /// The closing line of an adopted resolution: "64th plenary meeting 15 December 2025".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+}
+
+/// A footnote body, taken off the page it was printed on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// The footnote's mark as printed: "1", "*".
+    pub label: String,
+    /// Its text, wraps joined.
+    pub text: String,
 }
 
 impl Document {
@@ -27,10 +91,13 @@ impl Document {
     }
 
     /// How a reader refers to paragraph `index`: "¶ 12", "¶ 10 (c)" for a sub-item, "PP (a)"
-    /// for a preambular paragraph, "II" for a heading, "#3" (its position) for unlabelled text.
+    /// for a lettered preambular paragraph, "PP3" for a derived label, "II" for a heading,
+    /// "#3" (its position) for unlabelled text.
     pub fn reference(&self, index: usize) -> String {
         let p = &self.paragraphs[index];
         match (&p.label, p.kind) {
+            // A derived label is already written the way negotiators say it.
+            (Some(l), _) if p.derived => l.clone(),
             (Some(l), ParagraphKind::SubItem) => {
                 // A sub-item's letter repeats from one paragraph to the next; name its parent.
                 let parent = self.paragraphs[..index]
@@ -67,10 +134,22 @@ pub struct Paragraph {
     pub text: String,
     /// The 1-based line of the source where the paragraph starts.
     pub line: usize,
+    /// True when `label` was not printed but derived from the layout: the `PP1`, `PP2` …
+    /// negotiators give to the unnumbered preambular paragraphs of a UN resolution.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub derived: bool,
+    /// The footnote marks taken out of the text, in order ("3", "4"); their bodies are in
+    /// [`Document::notes`] when the document is a published UN text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     /// The comparison key: `text` with typographic variants folded (see `parse::normalize`).
     /// Not part of the JSON contract; rebuilt whenever a document is parsed.
     #[serde(skip)]
     pub key: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// The kinds of paragraph a UN outcome document is made of.

@@ -36,6 +36,10 @@ pub fn draft_slug(document: &Document) -> String {
 pub fn paragraph_part(document: &Document, index: usize) -> String {
     let p = &document.paragraphs[index];
     let label = p.label.as_deref().unwrap_or("");
+    if p.derived && !label.is_empty() {
+        // A derived label ("PP3") is already spelled the way negotiators say it.
+        return label.to_string();
+    }
     match p.kind {
         ParagraphKind::Numbered => format!("OP{label}"),
         ParagraphKind::SubItem => {

@@ -9,7 +9,9 @@
 //! - `paragraphs` decides where paragraphs begin and joins their lines;
 //! - [`label`] reads labels ("12.", "IV.", "A.", "(b)", "(ii)") and resolves ambiguous ones;
 //! - `markdown` handles headings, list markers and emphasis;
-//! - [`normalize`] builds the comparison key of each paragraph.
+//! - [`normalize`] builds the comparison key of each paragraph;
+//! - [`un`] reads the cover of a published UN document, drops its page headers, labels its
+//!   preambular paragraphs `PP1`, `PP2` … and keeps its footnotes as notes.
 //!
 //! Nothing here compares two drafts; that is `align`'s job.
 
@@ -22,6 +24,7 @@ mod markdown;
 pub mod normalize;
 mod paragraphs;
 pub mod pdfish;
+pub mod un;
 
 /// Parses `text` (read from `source`) into a document of labelled paragraphs.
 ///
@@ -41,12 +44,23 @@ pub mod pdfish;
 /// ```
 pub fn parse(text: &str, source: &str) -> Document {
     let text = visible(text);
-    let prepared = pdfish::prepare(&text);
-    Document {
+    let un = un::recognise(&text);
+    let prepared = pdfish::prepare(un.as_ref().map_or(&text, |u| u.text.as_str()));
+    let mut doc = Document {
         source: source.to_string(),
         name: None,
         paragraphs: paragraphs::build(&prepared),
+        meta: None,
+        notes: Vec::new(),
+    };
+    if let Some(u) = un {
+        un::finish(&mut doc, u.meta);
+        // The UN's justified lines come out of extractors with stray spaces inside words;
+        // the keys see through them, the display text keeps what was extracted. Other text
+        // keeps its plain keys, so that a draft and its PDF print still compare alike.
+        normalize::repair_keys(&mut doc.paragraphs);
     }
+    doc
 }
 
 /// Replaces control characters, other than line ends, tabs and form feeds (PDF page

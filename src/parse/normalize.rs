@@ -112,6 +112,117 @@ pub fn collapse_spaces(text: &str) -> String {
     out
 }
 
+/// Repairs the comparison keys of paragraphs extracted from a PDF, where justified lines
+/// leave stray spaces inside words ("su stainable", "Secretary -General", "follow - up") and
+/// line ends leave compounds with or without their hyphen ("open-source", "opensource").
+///
+/// Display text is left as extracted; only `key` changes, so that two paragraphs whose
+/// wording is the same compare as unchanged whatever the extractor did to their spacing.
+/// Pieces are joined when:
+///
+/// - a hyphen is glued to one side and a letter or digit to the other ("Secretary -General",
+///   "2022- 2025"), or punctuation stands alone ("technology ;"): a hyphen never stands at
+///   the edge of a word in negotiated text, so these rules need no evidence and treat every
+///   draft alike;
+/// - the joined form occurs whole elsewhere in the same document at least as often as the
+///   rarer piece occurs on its own ("su stainable" beside fifty "sustainable"), or, around a
+///   free-standing hyphen, the hyphenated compound occurs whole ("follow - up"). Two common
+///   words with a rare join ("in to", "any one") stay apart.
+///
+/// Last, hyphens between letters are dropped from the key: a PDF cannot say whether a
+/// hyphen at a line end belonged to the word, so "open-source" and "opensource" are one word.
+pub fn repair_keys(paragraphs: &mut [crate::model::Paragraph]) {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for p in paragraphs.iter() {
+        for w in p.key.split(' ') {
+            let w = core(w);
+            if !w.is_empty() {
+                *counts.entry(w.to_string()).or_default() += 1;
+            }
+        }
+    }
+    for p in paragraphs {
+        p.key = drop_inner_hyphens(&repair(&p.key, &counts));
+    }
+}
+
+/// A token without the punctuation around it ("(development," → "development").
+fn core(token: &str) -> &str {
+    token.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+fn repair(key: &str, counts: &std::collections::HashMap<String, usize>) -> String {
+    let count = |w: &str| counts.get(core(w)).copied().unwrap_or(0);
+    let tokens: Vec<&str> = key.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut current = tokens[i].to_string();
+        i += 1;
+        while i < tokens.len() {
+            let next = tokens[i];
+            let glued_hyphen = (current.ends_with('-')
+                && current[..current.len() - 1].ends_with(char::is_alphanumeric)
+                && next.starts_with(char::is_alphanumeric))
+                || (next.starts_with('-')
+                    && (next[1..].starts_with(char::is_alphanumeric)
+                        || next[1..].starts_with([',', ';', '.', ':']))
+                    && current.ends_with(char::is_alphanumeric));
+            // "resolution 7 0/299": a resolution number split after its first digit.
+            let split_number = !current.is_empty()
+                && current.len() <= 2
+                && current.bytes().all(|b| b.is_ascii_digit())
+                && next.split_once('/').is_some_and(|(session, _)| {
+                    !session.is_empty()
+                        && current.len() + session.len() <= 3
+                        && session.bytes().all(|b| b.is_ascii_digit())
+                });
+            let lone_punctuation =
+                !next.is_empty() && next.chars().all(|c| matches!(c, ',' | ';' | '.' | ':'));
+            let inner =
+                current.ends_with(char::is_alphanumeric) && next.starts_with(char::is_alphanumeric);
+            let joined = format!("{current}{next}");
+            let whole = count(&joined);
+            let word_join = inner && whole > 0 && whole >= count(&current).min(count(next));
+            if glued_hyphen || split_number || lone_punctuation || word_join {
+                current = joined;
+                i += 1;
+                continue;
+            }
+            let hyphen_join = next == "-"
+                && current.ends_with(char::is_alphanumeric)
+                && tokens.get(i + 1).is_some_and(|after| {
+                    after.starts_with(char::is_alphanumeric)
+                        && count(&format!("{current}-{after}")) > 0
+                });
+            if hyphen_join {
+                current = format!("{current}-{}", tokens[i + 1]);
+                i += 2;
+                continue;
+            }
+            break;
+        }
+        out.push(current);
+    }
+    out.join(" ")
+}
+
+/// `key` without hyphens that stand between two letters.
+fn drop_inner_hyphens(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    let mut out = String::with_capacity(key.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let inner = c == '-'
+            && i > 0
+            && chars[i - 1].is_alphabetic()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+        if !inner {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +286,50 @@ mod tests {
             collapse_spaces(" \u{201C}a\u{201D}   b "),
             "\u{201C}a\u{201D} b"
         );
+    }
+
+    fn repaired(keys: &[&str]) -> Vec<String> {
+        let mut doc = crate::parse::parse("x", "t.txt");
+        let template = doc.paragraphs.remove(0);
+        let mut ps: Vec<_> = keys
+            .iter()
+            .map(|k| crate::model::Paragraph {
+                key: k.to_string(),
+                ..template.clone()
+            })
+            .collect();
+        repair_keys(&mut ps);
+        ps.into_iter().map(|p| p.key).collect()
+    }
+
+    #[test]
+    fn split_words_join_when_the_whole_word_occurs_elsewhere() {
+        let got = repaired(&[
+            "for su stainable development and see king",
+            "sustainable seeking",
+        ]);
+        assert_eq!(got[0], "for sustainable development and seeking");
+        let got = repaired(&["for su stainable", "sustainable sustainable su"]);
+        assert_eq!(got[0], "for sustainable");
+    }
+
+    #[test]
+    fn glued_hyphens_always_join() {
+        let got = repaired(&["the Secretary -General for 2022- 2025 (COVID -19) ;"]);
+        assert_eq!(got[0], "the SecretaryGeneral for 2022-2025 (COVID-19);");
+        let got = repaired(&["resolution 7 0/299 of 2016 and 14 March"]);
+        assert_eq!(got[0], "resolution 70/299 of 2016 and 14 March");
+    }
+
+    #[test]
+    fn free_standing_hyphen_joins_only_a_known_compound() {
+        let got = repaired(&["follow - up and economic - social", "follow-up"]);
+        assert_eq!(got[0], "followup and economic - social");
+    }
+
+    #[test]
+    fn two_real_words_stay_apart() {
+        let got = repaired(&["come in to the room", "into in to in to"]);
+        assert_eq!(got[0], "come in to the room");
     }
 }

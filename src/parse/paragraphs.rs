@@ -280,6 +280,8 @@ impl Builder<'_> {
             key: normalize::key(&text),
             text,
             line,
+            derived: false,
+            notes: markers.clone(),
         });
         self.markers.push(markers);
     }

@@ -123,20 +123,36 @@ struct RawLine {
     text: String,
 }
 
+/// Numbers the lines and gives each its page. A form feed inside a line splits it: what
+/// stands before the feed ends one page, what follows it starts the next (extractors put the
+/// feed at the end of a page's last line as often as at the start of the next page's first).
 fn split_pages(text: &str) -> Vec<RawLine> {
     let mut page = 0;
-    text.lines()
-        .enumerate()
-        .map(|(i, line)| {
-            page += line.matches('\x0c').count();
-            let line = line.replace('\x0c', "");
-            RawLine {
-                no: i + 1,
-                page,
-                text: normalize::fold_ligatures(line.trim()),
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let mut pieces = line.split('\x0c').peekable();
+        let mut first = true;
+        while let Some(piece) = pieces.next() {
+            if !first {
+                page += 1;
             }
-        })
-        .collect()
+            let piece = piece.trim();
+            // A line that is only a feed still counts as a (blank) line of the new page.
+            let alone = first && pieces.peek().is_none();
+            if !piece.is_empty()
+                || alone
+                || (pieces.peek().is_none() && out.last().is_none_or(|l: &RawLine| l.no != i + 1))
+            {
+                out.push(RawLine {
+                    no: i + 1,
+                    page,
+                    text: normalize::fold_ligatures(piece),
+                });
+            }
+            first = false;
+        }
+    }
+    out
 }
 
 fn plain_items(raw: &[RawLine]) -> Vec<Item> {
@@ -297,7 +313,16 @@ fn mark_footnotes(raw: &[RawLine], roles: &mut [Role]) -> Vec<(usize, Footnote)>
                     .is_some_and(|(l, r)| {
                         *r == Role::Body && l.page == page && !FOOTNOTE_START.is_match(&l.text)
                     });
-            if roles[j] != Role::Body && !bare_number {
+            // "15 A/74/821." is furniture by shape too (a number and a symbol), but inside a
+            // zone it is the next footnote citing a document.
+            let cited_symbol = roles[j] == Role::Furniture
+                && FOOTNOTE_START.captures(&raw[j].text).is_some_and(|c| {
+                    c.get(2).is_some()
+                        && c[1]
+                            .parse::<u32>()
+                            .is_ok_and(|n| n > last && n <= last + 10)
+                });
+            if roles[j] != Role::Body && !bare_number && !cited_symbol {
                 j += 1;
                 continue;
             }

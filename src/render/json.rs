@@ -13,8 +13,8 @@ use super::{RenderOptions, first_label};
 use crate::annotate::{brackets, references, stats};
 use crate::check::Verdict;
 use crate::model::{
-    BracketEvent, Change, ChangeKind, Comparison, Document, History, Paragraph, Place, Span,
-    StrengthShift, TopicEvent, TopicTag,
+    BracketEvent, Change, ChangeKind, Comparison, Document, DocumentMeta, History, Note, Paragraph,
+    Place, Span, StrengthShift, TopicEvent, TopicTag,
 };
 
 /// `redline.document/1`.
@@ -26,7 +26,13 @@ struct DocumentJson<'a> {
     name: Option<&'a str>,
     /// Bracketed passages (status tags aside): the figure the press reports.
     brackets: usize,
+    /// The cover of a published UN document, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meta: Option<&'a DocumentMeta>,
     paragraphs: &'a [Paragraph],
+    /// Footnote bodies of a published UN document, kept out of the paragraphs.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    notes: &'a [Note],
 }
 
 impl<'a> DocumentJson<'a> {
@@ -36,7 +42,9 @@ impl<'a> DocumentJson<'a> {
             source: &d.source,
             name: d.name.as_deref(),
             brackets: brackets::count(d),
+            meta: d.meta.as_ref(),
             paragraphs: &d.paragraphs,
+            notes: &d.notes,
         }
     }
 }

@@ -200,12 +200,16 @@ pub fn document_from(
             key: normalize::key(&text),
             text,
             line: 2 * index + 1,
+            derived: false,
+            notes: Vec::new(),
         })
         .collect();
     Document {
         source,
         name: None,
         paragraphs,
+        meta: None,
+        notes: Vec::new(),
     }
 }
 

@@ -126,8 +126,19 @@ pub fn roman_value(s: &str) -> Option<u32> {
     (total > 0 && total < 90 && to_roman(total) == upper).then_some(total)
 }
 
-fn to_roman(mut n: u32) -> String {
-    const TABLE: &[(u32, &str)] = &[
+/// A number in roman numerals ("XIV"); numbers outside 1..4000 stay in digits. One
+/// implementation for the parser's label checks, Word's list numbers and the generators.
+pub fn to_roman(mut n: u32) -> String {
+    if n == 0 || n >= 4000 {
+        return n.to_string();
+    }
+    const DIGITS: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
         (50, "L"),
         (40, "XL"),
         (10, "X"),
@@ -136,14 +147,14 @@ fn to_roman(mut n: u32) -> String {
         (4, "IV"),
         (1, "I"),
     ];
-    let mut s = String::new();
-    for &(v, r) in TABLE {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
+    let mut out = String::new();
+    for (value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
         }
     }
-    s
+    out
 }
 
 /// What a label turned out to be, once context has spoken.

@@ -251,30 +251,8 @@ fn capitalize(s: &str) -> String {
 }
 
 /// Roman numerals for section headings.
-pub fn roman(mut n: usize) -> String {
-    const TABLE: &[(usize, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for &(v, r) in TABLE {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
+pub fn roman(n: usize) -> String {
+    crate::parse::label::to_roman(u32::try_from(n).unwrap_or(0))
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! start restarts that level when first used. Using a level resets the deeper levels unless
 //! they say otherwise (`w:lvlRestart`).
 
+use crate::parse::label::to_roman;
 use std::collections::{HashMap, HashSet};
 
 use roxmltree::{Document, Node};
@@ -252,8 +253,8 @@ fn format_number(n: u32, format: &str) -> String {
     match format {
         "lowerLetter" => letters(n).to_lowercase(),
         "upperLetter" => letters(n),
-        "lowerRoman" => roman(n).to_lowercase(),
-        "upperRoman" => roman(n),
+        "lowerRoman" => to_roman(n).to_lowercase(),
+        "upperRoman" => to_roman(n),
         "decimalZero" if n < 10 => format!("0{n}"),
         "ordinal" => {
             let suffix = match (n % 10, n % 100) {
@@ -337,35 +338,6 @@ fn letters(n: u32) -> String {
     std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect()
 }
 
-fn roman(mut n: u32) -> String {
-    if n == 0 || n >= 4000 {
-        return n.to_string();
-    }
-    const DIGITS: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in DIGITS {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,7 +381,7 @@ mod tests {
     #[test]
     fn number_formats() {
         assert_eq!(letters(28), "BB");
-        assert_eq!(roman(1994), "MCMXCIV");
+        assert_eq!(to_roman(1994), "MCMXCIV");
         assert_eq!(format_number(4, "upperRoman"), "IV");
         assert_eq!(format_number(3, "decimalZero"), "03");
         assert_eq!(format_number(3, "ordinal"), "3rd");

@@ -12,15 +12,22 @@ use std::collections::HashMap;
 
 use crate::model::{Change, Document, ParagraphKind, SpanOp};
 
-/// A draft's name reduced to a reference prefix: "Rev 2" → "rev2",
-/// "drafts/zero-draft.txt" → "zerodraft".
+/// A draft's name reduced to a reference prefix: its display name when it has one ("Rev 2" →
+/// "rev2", "A/C.2/80/L.58" → "ac280l58"), else its file name without the extension
+/// ("drafts/zero-draft.txt" → "zerodraft"); lower-case letters and digits only.
 pub fn draft_slug(document: &Document) -> String {
-    let name = document.display_name();
-    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let stem = stem
-        .rsplit_once('.')
-        .map_or(stem, |(s, ext)| if ext.len() <= 4 { s } else { stem });
-    let slug: String = stem
+    let name = match &document.name {
+        Some(name) => name.as_str(),
+        None => {
+            let file = document
+                .source
+                .rsplit(['/', '\\'])
+                .next()
+                .unwrap_or(&document.source);
+            file.rsplit_once('.').map_or(file, |(stem, _)| stem)
+        }
+    };
+    let slug: String = name
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
@@ -198,5 +205,7 @@ mod tests {
         assert_eq!(draft_slug(&d), "zerodraft");
         d.name = Some("Rev 2".into());
         assert_eq!(draft_slug(&d), "rev2");
+        d.name = Some("A/C.2/80/L.58".into());
+        assert_eq!(draft_slug(&d), "ac280l58");
     }
 }

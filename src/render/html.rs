@@ -20,18 +20,6 @@ use crate::model::{
 const STYLE: &str = include_str!("html.css");
 const SCRIPT: &str = include_str!("html.js");
 
-/// A draft's name reduced to an anchor prefix: "Rev 2" → "rev2".
-fn slug(name: &str) -> String {
-    let stem = name.rsplit('/').next().unwrap_or(name);
-    let stem = stem.strip_suffix(".txt").unwrap_or(stem);
-    let s: String = stem
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if s.is_empty() { "draft".into() } else { s }
-}
-
 /// Stable anchors for every paragraph of a draft: `rev2-87`, `rev2-87-a` for a sub-item of
 /// ¶ 87, `rev2-II` for a heading, `rev2-pp-a` for a preambular paragraph, `rev2-p3` for
 /// unlabelled text; a repeated anchor gets a `-2`, `-3` suffix.
@@ -81,8 +69,11 @@ impl<'a> StepView<'a> {
         reinstated: Vec<&'a Reinstatement>,
         drafts: &'a [Document],
     ) -> Self {
-        let new_slug = slug(new.display_name());
-        let old_ids = anchors(old, &format!("{new_slug}-was-{}", slug(old.display_name())));
+        let new_slug = references::draft_slug(new);
+        let old_ids = anchors(
+            old,
+            &format!("{new_slug}-was-{}", references::draft_slug(old)),
+        );
         StepView {
             old,
             new,
@@ -435,7 +426,7 @@ mod tests {
             ],
         );
         assert_eq!(
-            anchors(&d, &slug("Rev 2")),
+            anchors(&d, "rev2"),
             [
                 "rev2-II",
                 "rev2-87",
@@ -446,7 +437,6 @@ mod tests {
                 "rev2-p7"
             ]
         );
-        assert_eq!(slug("drafts/zero-draft.txt"), "zerodraft");
     }
 
     #[test]

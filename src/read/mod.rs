@@ -177,7 +177,19 @@ pub fn read_path(path: &Path) -> Result<Source> {
 /// be read safely.
 pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<Source> {
     let bytes = read_bytes(path)?;
-    let text = match Format::detect(&bytes, path) {
+    Ok(Source {
+        path: path.to_path_buf(),
+        text: text_of(&bytes, path, options)?,
+    })
+}
+
+/// The text of a draft's bytes, in whatever format they are; `path` names the draft in
+/// errors and gives the extension when the content does not tell the format.
+///
+/// # Errors
+/// As [`read_path_with`], without the I/O errors.
+pub fn text_of(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<String> {
+    Ok(match Format::detect(bytes, path) {
         Format::Text => {
             if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
                 // The magic of the old binary Word (and Excel) format: say so rather than
@@ -187,18 +199,14 @@ pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<Source> {
                     reason: "an old binary Word (.doc) file: save it as .docx or PDF".into(),
                 });
             }
-            decode(&bytes).map_err(|reason| Error::Unreadable {
+            decode(bytes).map_err(|reason| Error::Unreadable {
                 path: path.to_path_buf(),
                 reason,
             })?
         }
-        Format::Pdf => pdf::extract(&bytes, path, options)?,
-        Format::Docx => docx::extract(&bytes, path, options)?,
-        Format::Html => html::extract(&bytes, path)?,
-    };
-    Ok(Source {
-        path: path.to_path_buf(),
-        text,
+        Format::Pdf => pdf::extract(bytes, path, options)?,
+        Format::Docx => docx::extract(bytes, path, options)?,
+        Format::Html => html::extract(bytes, path)?,
     })
 }
 

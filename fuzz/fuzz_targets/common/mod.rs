@@ -57,15 +57,17 @@ pub fn options(topic: bool) -> RenderOptions {
         context: 1,
         stat: false,
         topic: topic.then(|| "forum".to_string()),
+        ..RenderOptions::default()
     }
 }
 
 /// Every report format of `diff` and `history`.
-pub const FORMATS: [Format; 4] = [
+pub const FORMATS: [Format; 5] = [
     Format::Terminal,
     Format::Json,
     Format::Html,
     Format::Markdown,
+    Format::Csv,
 ];
 
 /// Every format of `check`.

@@ -1,17 +1,6 @@
 //! Bad input: one clear line naming the file and the cause, exit status 2, never a panic.
 
-use super::{path, run};
-
-fn assert_trouble(args: &[&str], file: &str, cause: &str) {
-    let (status, out, err) = run(args);
-    assert_eq!(status, 2, "status for {args:?}; stderr: {err}");
-    assert!(out.is_empty(), "no output on trouble: {out}");
-    assert_eq!(err.lines().count(), 1, "one line: {err}");
-    assert!(err.starts_with("redline: "), "{err}");
-    assert!(err.contains(file), "names {file}: {err}");
-    assert!(err.contains(cause), "says {cause}: {err}");
-    assert!(!err.contains("panicked"), "{err}");
-}
+use super::{assert_trouble, path, run};
 
 #[test]
 fn missing_file_is_named() {

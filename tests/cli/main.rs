@@ -11,7 +11,7 @@ mod golden;
 mod history;
 mod matrix;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 
@@ -62,7 +62,15 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// True when `p` exists; tests over the shipped drafts need them.
-pub fn exists(p: &Path) -> bool {
-    p.exists()
+/// Trouble: status 2, nothing on standard output, one `redline: ` line on standard error
+/// naming `file` and saying `cause`, and no panic.
+pub fn assert_trouble(args: &[&str], file: &str, cause: &str) {
+    let (status, out, err) = run(args);
+    assert_eq!(status, 2, "status for {args:?}; stderr: {err}");
+    assert!(out.is_empty(), "no output on trouble: {out}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.starts_with("redline: "), "{err}");
+    assert!(err.contains(file), "names {file}: {err}");
+    assert!(err.contains(cause), "says {cause}: {err}");
+    assert!(!err.contains("panicked"), "{err}");
 }

@@ -12,24 +12,11 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
-use super::{redline, run, stderr, stdout};
+use super::{assert_trouble, redline, run, stderr, stdout};
 
 const OLD: &str = "fixtures/renumbered/old.txt";
 const NEW: &str = "fixtures/renumbered/new.txt";
 const WATCH: &str = "fixtures/watch/ok.toml";
-
-/// Trouble: status 2, nothing on standard output, one `redline: ` line on standard error
-/// naming `file` and saying `cause`, and no panic.
-fn assert_trouble(args: &[&str], file: &str, cause: &str) {
-    let (status, out, err) = run(args);
-    assert_eq!(status, 2, "status for {args:?}; stderr: {err}");
-    assert!(out.is_empty(), "no output on trouble: {out}");
-    assert_eq!(err.lines().count(), 1, "one line: {err}");
-    assert!(err.starts_with("redline: "), "{err}");
-    assert!(err.contains(file), "names {file}: {err}");
-    assert!(err.contains(cause), "says {cause}: {err}");
-    assert!(!err.contains("panicked"), "{err}");
-}
 
 /// A temporary folder holding `files` (name, bytes).
 fn folder(files: &[(&str, &[u8])]) -> TempDir {

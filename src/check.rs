@@ -48,11 +48,20 @@ pub struct Failure {
 /// Judges the newest step of `history` (already annotated with
 /// [`topics::annotate_history`]) against every topic of `watch`.
 ///
-/// A history of one draft has no step: only `require` rules are judged then.
+/// A history of one draft has no step: only `require` rules are judged then; a history of
+/// none holds every rule.
 pub fn judge(history: &History, watch: &Watch) -> Verdict {
     let new = history.drafts.len().saturating_sub(1);
     let old = new.saturating_sub(1);
-    let newest = &history.drafts[new];
+    let Some(newest) = history.drafts.last() else {
+        // No draft, nothing to judge: every rule holds vacuously.
+        return Verdict {
+            ok: true,
+            old,
+            new,
+            topics: Vec::new(),
+        };
+    };
     let topics = watch
         .topics
         .iter()
@@ -126,4 +135,60 @@ fn place(history: &History, old: usize, event: &TopicEvent) -> String {
     };
     let refs: Vec<String> = indices.iter().map(|&i| draft.reference(i)).collect();
     format!("{} of {}", refs.join(" + "), draft.display_name())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::AlignOptions;
+    use std::path::Path;
+
+    fn watch() -> Watch {
+        Watch::parse(
+            "[[topic]]\nname = \"igf\"\npatterns = ['Forum']\nrequire = \"present\"\nfail_on = [\"removed\"]\n",
+            Path::new("watch.toml"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn no_drafts_hold_every_rule_without_panicking() {
+        let history = crate::history::build(Vec::new(), &AlignOptions::default());
+        let verdict = judge(&history, &watch());
+        assert!(verdict.ok && verdict.topics.is_empty());
+    }
+
+    #[test]
+    fn one_draft_judges_require_rules_only() {
+        let draft = crate::parse::parse("1. We note the report.", "d.txt");
+        let history = crate::history::build(vec![draft], &AlignOptions::default());
+        let verdict = judge(&history, &watch());
+        assert!(!verdict.ok);
+        assert_eq!(verdict.topics[0].failures.len(), 1);
+        assert_eq!(verdict.topics[0].failures[0].rule, "require = \"present\"");
+    }
+
+    #[test]
+    fn removal_breaks_fail_on_and_names_the_paragraph() {
+        let old = crate::parse::parse(
+            "1. We support the Forum.\n\n2. We note the report.",
+            "a.txt",
+        );
+        let new = crate::parse::parse("1. We note the report.", "b.txt");
+        let mut history = crate::history::build(vec![old, new], &AlignOptions::default());
+        let watch = watch();
+        crate::annotate::history(&mut history, Some(&watch));
+        let verdict = judge(&history, &watch);
+        let rules: Vec<&str> = verdict.topics[0]
+            .failures
+            .iter()
+            .map(|f| f.rule.as_str())
+            .collect();
+        assert_eq!(rules, ["fail_on = \"removed\"", "require = \"present\""]);
+        assert!(
+            verdict.topics[0].failures[0]
+                .message
+                .ends_with("(¶ 1 of a.txt)")
+        );
+    }
 }

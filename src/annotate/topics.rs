@@ -82,6 +82,12 @@ impl Watch {
     /// [`Error::Io`] when unreadable; [`Error::Watch`] naming the topic and fault for unknown
     /// keys, wrong types, a missing or duplicate name, no patterns, or a bad regular expression.
     pub fn load(path: &Path) -> Result<Watch> {
+        if path.is_dir() {
+            return Err(Error::Unreadable {
+                path: path.to_path_buf(),
+                reason: "is a folder, not a watch file".into(),
+            });
+        }
         let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
             path: path.to_path_buf(),
             source,

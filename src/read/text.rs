@@ -16,7 +16,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         utf16(rest, u16::from_be_bytes)?
     } else {
         if bytes.contains(&0) {
-            return Err("binary file (contains NUL bytes), not a text draft".into());
+            return Err(
+                "binary file (contains NUL bytes), not a text draft; UTF-16 text needs a \
+                 byte-order mark (or save it as UTF-8)"
+                    .into(),
+            );
         }
         utf8(bytes)?
     };

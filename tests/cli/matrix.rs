@@ -62,7 +62,7 @@ fn folders_where_files_are_expected() {
     assert_trouble(
         &["check", "--watch", "fixtures/watch", OLD, NEW],
         "fixtures/watch",
-        "Is a directory",
+        "is a folder",
     );
 }
 

@@ -5,17 +5,52 @@
 
 mod cli;
 
+use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
+use std::sync::Mutex;
 
 use clap::Parser;
 
+/// The message of the last panic, kept by the panic hook instead of printed.
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
 fn main() -> ExitCode {
+    // Panics are not printed where they happen: one inside the PDF reader is caught and
+    // becomes a "damaged PDF" error, and the user should see that one line only. Any other
+    // panic is caught below and reported as one line too, status 2.
+    panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = Some(format!("{message}{place}"));
+        }
+    }));
     let args = cli::Cli::parse();
-    match cli::run(args) {
-        Ok(cli::Outcome::Same) => ExitCode::from(0),
-        Ok(cli::Outcome::Different) => ExitCode::from(1),
-        Err(err) => {
+    match panic::catch_unwind(AssertUnwindSafe(|| cli::run(args))) {
+        Ok(Ok(cli::Outcome::Same)) => ExitCode::from(0),
+        Ok(Ok(cli::Outcome::Different)) => ExitCode::from(1),
+        Ok(Err(err)) => {
             eprintln!("redline: {}", one_line(&err));
+            ExitCode::from(2)
+        }
+        Err(_) => {
+            let message = LAST_PANIC
+                .lock()
+                .ok()
+                .and_then(|mut m| m.take())
+                .unwrap_or_default();
+            eprintln!(
+                "redline: internal error, please report it with the input: {}",
+                message.replace('\n', " ")
+            );
             ExitCode::from(2)
         }
     }

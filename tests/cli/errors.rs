@@ -124,3 +124,14 @@ fn unknown_topic_lists_the_topics() {
         "{err}"
     );
 }
+
+#[test]
+fn a_pdf_that_crashes_the_pdf_reader_is_one_line() {
+    // Found by the read_formats fuzz target: pdf-extract panics on a missing object; the
+    // panic is caught and its message must not reach the terminal beside ours.
+    assert_trouble(
+        &["parse", "fixtures/bad/missing-object.pdf"],
+        "missing-object.pdf",
+        "damaged PDF file",
+    );
+}

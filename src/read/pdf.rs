@@ -8,10 +8,114 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use pdf_extract::{Document, PlainTextOutput};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+use pdf_extract::{Dictionary, Document, Object, ObjectId, PlainTextOutput};
+use regex::bytes::Regex;
 
 use super::ReadOptions;
 use crate::error::{Error, Result};
+
+/// How deep forms may draw forms; real documents stay in single digits.
+const MAX_FORM_NESTING: usize = 64;
+
+/// Whether the form XObjects of `doc` can be drawn without endless recursion.
+///
+/// `pdf-extract` draws a form (`/Name Do`) by recursing into its content; a form that draws
+/// itself, directly or through others, recurses until the stack overflows, which no
+/// `catch_unwind` can stop: the process dies. So the drawing graph is checked first. A form's
+/// names resolve in its own resources; a form without resources inherits its caller's, so
+/// its names may resolve in any XObject dictionary of the file (the cautious reading).
+fn forms_nest_safely(doc: &Document) -> bool {
+    static DO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"/([^\s/\[\]<>()]+)\s+Do\b").expect("Do pattern"));
+    let resolve = |o: &'_ Object| -> Option<Object> {
+        match o {
+            Object::Reference(id) => doc.objects.get(id).cloned(),
+            o => Some(o.clone()),
+        }
+    };
+    let xobjects_of = |resources: &Dictionary| -> Vec<(Vec<u8>, ObjectId)> {
+        let Some(Object::Dictionary(xo)) = resources.get(b"XObject").ok().and_then(resolve) else {
+            return Vec::new();
+        };
+        xo.iter()
+            .filter_map(|(name, v)| match v {
+                Object::Reference(id) => Some((name.clone(), *id)),
+                _ => None,
+            })
+            .collect()
+    };
+    // Every XObject dictionary of the file, for forms that inherit their resources.
+    let mut anywhere: BTreeMap<Vec<u8>, BTreeSet<ObjectId>> = BTreeMap::new();
+    for object in doc.objects.values() {
+        let dict = match object {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &s.dict,
+            _ => continue,
+        };
+        if let Some(Object::Dictionary(resources)) = dict.get(b"Resources").ok().and_then(resolve) {
+            for (name, id) in xobjects_of(&resources) {
+                anywhere.entry(name).or_default().insert(id);
+            }
+        }
+    }
+    let forms: BTreeSet<ObjectId> = anywhere.values().flatten().copied().collect();
+    let draws = |id: ObjectId| -> Vec<ObjectId> {
+        let Some(Object::Stream(stream)) = doc.objects.get(&id) else {
+            return Vec::new();
+        };
+        if matches!(stream.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Image") {
+            return Vec::new();
+        }
+        let content = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        let own = match stream.dict.get(b"Resources").ok().and_then(resolve) {
+            Some(Object::Dictionary(r)) => Some(xobjects_of(&r)),
+            _ => None,
+        };
+        let mut out = Vec::new();
+        for name in DO.captures_iter(&content).map(|c| c[1].to_vec()) {
+            match &own {
+                Some(own) => out.extend(own.iter().filter(|(n, _)| *n == name).map(|(_, id)| *id)),
+                None => out.extend(anywhere.get(&name).into_iter().flatten().copied()),
+            }
+        }
+        out
+    };
+    // Depth-first over the drawing graph, without recursion of our own: a form met again on
+    // the current path is a cycle; a path longer than MAX_FORM_NESTING is too deep.
+    let mut done: BTreeSet<ObjectId> = BTreeSet::new();
+    for &start in &forms {
+        if done.contains(&start) {
+            continue;
+        }
+        let mut path: Vec<(ObjectId, Vec<ObjectId>)> = vec![(start, draws(start))];
+        let mut on_path: BTreeSet<ObjectId> = BTreeSet::from([start]);
+        while let Some((id, next)) = path.last_mut() {
+            match next.pop() {
+                Some(child) if on_path.contains(&child) => return false,
+                Some(child) if done.contains(&child) => {}
+                Some(child) => {
+                    if path.len() >= MAX_FORM_NESTING {
+                        return false;
+                    }
+                    on_path.insert(child);
+                    path.push((child, draws(child)));
+                }
+                None => {
+                    let id = *id;
+                    on_path.remove(&id);
+                    done.insert(id);
+                    path.pop();
+                }
+            }
+        }
+    }
+    true
+}
 
 /// Extracts the text of the PDF `bytes` read from `path`, pages separated by `\x0c`.
 pub(super) fn extract(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<String> {
@@ -54,6 +158,11 @@ pub(super) fn extract(bytes: &[u8], path: &Path, options: &ReadOptions) -> Resul
     }
     if pages.is_empty() {
         return Err(damaged("no pages".into()));
+    }
+    if !forms_nest_safely(&doc) {
+        return Err(damaged(
+            "a form draws itself (directly or through others), or forms nest too deep".into(),
+        ));
     }
     let mut out = String::new();
     for (i, &number) in pages.keys().enumerate() {

@@ -135,3 +135,14 @@ fn a_pdf_that_crashes_the_pdf_reader_is_one_line() {
         "damaged PDF file",
     );
 }
+
+#[test]
+fn a_pdf_whose_form_draws_itself_is_refused_not_a_stack_overflow() {
+    // Found by the read_formats fuzz target: a page draws its own content stream as a form,
+    // which sent the PDF reader into endless recursion and killed the process.
+    assert_trouble(
+        &["parse", "fixtures/bad/self-drawing-form.pdf"],
+        "self-drawing-form.pdf",
+        "a form draws itself",
+    );
+}

@@ -17,6 +17,30 @@ use regex::bytes::Regex;
 use super::ReadOptions;
 use crate::error::{Error, Result};
 
+/// Whether every page's chain of `/Parent` links ends. The extractor looks up inherited
+/// attributes (resources, media box) by climbing it and never stops on a loop: a page that
+/// is its own parent would hang the process.
+fn parents_end(doc: &Document, pages: impl IntoIterator<Item = ObjectId>) -> bool {
+    pages.into_iter().all(|page| {
+        let mut seen = BTreeSet::new();
+        let mut at = page;
+        loop {
+            if !seen.insert(at) || seen.len() > MAX_FORM_NESTING {
+                return false;
+            }
+            let dict = match doc.objects.get(&at) {
+                Some(Object::Dictionary(d)) => d,
+                Some(Object::Stream(s)) => &s.dict,
+                _ => return true,
+            };
+            match dict.get(b"Parent") {
+                Ok(Object::Reference(parent)) => at = *parent,
+                _ => return true,
+            }
+        }
+    })
+}
+
 /// How deep forms may draw forms; real documents stay in single digits.
 const MAX_FORM_NESTING: usize = 64;
 
@@ -158,6 +182,9 @@ pub(super) fn extract(bytes: &[u8], path: &Path, options: &ReadOptions) -> Resul
     }
     if pages.is_empty() {
         return Err(damaged("no pages".into()));
+    }
+    if !parents_end(&doc, pages.values().copied()) {
+        return Err(damaged("a page's parent chain loops".into()));
     }
     if !forms_nest_safely(&doc) {
         return Err(damaged(

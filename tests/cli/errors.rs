@@ -146,3 +146,13 @@ fn a_pdf_whose_form_draws_itself_is_refused_not_a_stack_overflow() {
         "a form draws itself",
     );
 }
+
+#[test]
+fn a_pdf_page_that_is_its_own_parent_is_refused_not_a_hang() {
+    // Found by the read_formats fuzz target: the PDF reader climbed the loop forever.
+    assert_trouble(
+        &["parse", "fixtures/bad/own-parent.pdf"],
+        "own-parent.pdf",
+        "parent chain loops",
+    );
+}

@@ -5,13 +5,15 @@
 //! made by `fixtures/formats/make.sh`. Tests that use the shared corpus (`../shared/corpus`
 //! beside the project) print "skipped: …" and pass when it is absent.
 
+mod common;
+
+use common::transcript;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use redline::align::{self, AlignOptions};
+use redline::Document;
 use redline::read::{self, ReadOptions};
-use redline::{ChangeKind, Document};
 
 const DRAFTS: [&str; 3] = ["zero-draft", "rev1", "rev2"];
 
@@ -91,36 +93,13 @@ fn pdf_of_shipped_drafts_reads_like_the_text() {
     assert_agreement("pdf", 0.97);
 }
 
-/// One line per change that is not "unchanged": kind and the references of both sides.
-fn transcript(old: Document, new: Document) -> Vec<String> {
-    let c = align::compare(old, new, &AlignOptions::default());
-    c.changes
-        .iter()
-        .filter(|ch| ch.kind != ChangeKind::Unchanged)
-        .map(|ch| {
-            let refs = |d: &Document, ix: &[usize]| {
-                ix.iter()
-                    .map(|&i| d.reference(i))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            format!(
-                "{} [{}] → [{}]",
-                ch.kind.as_str(),
-                refs(&c.old, &ch.old),
-                refs(&c.new, &ch.new)
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn diff_of_pdfs_reports_the_changes_of_the_text_files() {
     for (old, new) in [("zero-draft", "rev1"), ("rev1", "rev2")] {
-        let from_text = transcript(read(&draft(old)), read(&draft(new)));
+        let from_text = transcript(&read(&draft(old)), &read(&draft(new)));
         let from_pdf = transcript(
-            read(&fixture(&format!("wsis20-{old}.pdf"))),
-            read(&fixture(&format!("wsis20-{new}.pdf"))),
+            &read(&fixture(&format!("wsis20-{old}.pdf"))),
+            &read(&fixture(&format!("wsis20-{new}.pdf"))),
         );
         assert!(!from_text.is_empty());
         assert_eq!(from_pdf, from_text, "{old} → {new}");

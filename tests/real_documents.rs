@@ -6,11 +6,13 @@
 //! below were checked by reading the documents (`pdftotext -layout`) side by side with
 //! `redline parse`; `docs/real-documents.md` records how, and what still fails.
 
+mod common;
+
+use common::transcript;
 use std::path::PathBuf;
 
-use redline::align::{self, AlignOptions};
 use redline::read;
-use redline::{ChangeKind, Document, ParagraphKind};
+use redline::{Document, ParagraphKind};
 
 /// The corpus folder `sub`, or `None` (with a printed note) when it is absent.
 fn corpus(sub: &str) -> Option<PathBuf> {
@@ -130,29 +132,6 @@ fn every_un_pdf_parses_without_furniture_cover_or_footnote_text() {
     // regression.
     println!("{}", unplaced.join("\n"));
     assert!(unplaced.len() <= 9, "{}", unplaced.join("\n"));
-}
-
-/// One line per change that is not "unchanged": kind and the references of both sides.
-fn transcript(old: &Document, new: &Document) -> Vec<String> {
-    let c = align::compare(old.clone(), new.clone(), &AlignOptions::default());
-    c.changes
-        .iter()
-        .filter(|ch| ch.kind != ChangeKind::Unchanged)
-        .map(|ch| {
-            let refs = |d: &Document, ix: &[usize]| {
-                ix.iter()
-                    .map(|&i| d.reference(i))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            format!(
-                "{} [{}] -> [{}]",
-                ch.kind.as_str(),
-                refs(&c.old, &ch.old),
-                refs(&c.new, &ch.new)
-            )
-        })
-        .collect()
 }
 
 #[test]

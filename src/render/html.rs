@@ -98,12 +98,19 @@ impl<'a> StepView<'a> {
 /// The redline; `edits` gives each span's edit reference, which becomes the `id` of the
 /// first element of that edit (`#rev2:OP14.2`).
 fn spans_markup(spans: &[Span], edits: &[Option<String>]) -> Markup {
-    let mut anchored: Option<&str> = None;
+    // Only the first span of an edit carries its anchor.
+    let ids: Vec<Option<&str>> = (0..spans.len())
+        .map(|k| {
+            let edit = edits.get(k).and_then(Option::as_deref);
+            let previous = k
+                .checked_sub(1)
+                .and_then(|p| edits.get(p))
+                .and_then(Option::as_deref);
+            edit.filter(|&e| previous != Some(e))
+        })
+        .collect();
     html! {
-        @for (k, span) in spans.iter().enumerate() {
-            @let edit = edits.get(k).and_then(Option::as_deref);
-            @let id = edit.filter(|&e| anchored != Some(e));
-            @if id.is_some() { ({ anchored = id; "" }) }
+        @for (span, &id) in spans.iter().zip(&ids) {
             @let parts: Vec<&str> = span.text.split(PARAGRAPH_BREAK).collect();
             @for (i, part) in parts.iter().enumerate() {
                 @if i > 0 { span.pb title="paragraph break" { "¶" } br; }

@@ -112,12 +112,7 @@ fn zero_to_rev1_fails_on_removed_fragmentation_language() {
         .map(|t| t["name"].as_str().unwrap())
         .collect();
     assert_eq!(failed, ["fragmentation"]);
-    let frag = v["topics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["name"] == "fragmentation")
-        .unwrap();
+    let frag = topic(&v, "fragmentation");
     let rules: Vec<&str> = frag["failures"]
         .as_array()
         .unwrap()
@@ -141,12 +136,7 @@ fn zero_rev1_rev2_passes_and_reports_the_reinstatement() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["ok"], true);
     assert_eq!(v["new"]["name"], "Rev 2");
-    let frag = v["topics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["name"] == "fragmentation")
-        .unwrap();
+    let frag = topic(&v, "fragmentation");
     let effects: Vec<&str> = frag["events"]
         .as_array()
         .unwrap()
@@ -189,4 +179,14 @@ fn topics_shows_paragraphs_per_draft_and_events() {
     );
     assert!(out.contains("Rev 1 → Rev 2: reinstated — → ¶ 38"), "{out}");
     assert!(!out.contains("permanent-igf"), "{out}");
+}
+
+/// The verdict on the topic called `name` in a `redline.check/1` payload.
+fn topic<'v>(verdict: &'v serde_json::Value, name: &str) -> &'v serde_json::Value {
+    verdict["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == name)
+        .unwrap_or_else(|| panic!("no topic {name}"))
 }

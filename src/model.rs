@@ -91,31 +91,50 @@ impl Document {
     }
 
     /// How a reader refers to paragraph `index`: "¶ 12", "¶ 10 (c)" for a sub-item, "PP (a)"
-    /// for a lettered preambular paragraph, "PP3" for a derived label, "II" for a heading,
-    /// "#3" (its position) for unlabelled text.
+    /// for a lettered preambular paragraph, "PP3" for a derived or printed "Pp3" label,
+    /// "PP3 (a)" for an item of a preambular list, "II" or "Article 3 bis" for a heading,
+    /// "Art. 4 ¶ 2" for a paragraph of a treaty article, "note 3" for a footnote, "#3" (its
+    /// position) for unlabelled text.
     pub fn reference(&self, index: usize) -> String {
         let p = &self.paragraphs[index];
+        let article = self.article(index).map(|a| format!("Art. {a} "));
+        let article = article.as_deref().unwrap_or("");
         match (&p.label, p.kind) {
             // A derived label is already written the way negotiators say it.
             (Some(l), _) if p.derived => l.clone(),
-            (Some(l), ParagraphKind::SubItem) => {
-                // A sub-item's letter repeats from one paragraph to the next; name its parent.
-                let parent = self.paragraphs[..index]
-                    .iter()
-                    .rev()
-                    .take_while(|q| q.kind != ParagraphKind::Heading)
-                    .find(|q| q.kind == ParagraphKind::Numbered)
-                    .and_then(|q| q.label.as_deref());
-                match parent {
-                    Some(n) => format!("¶ {n} ({l})"),
-                    None => format!("({l})"),
-                }
-            }
+            (Some(l), ParagraphKind::SubItem) => match self.parent(index) {
+                Some(pp) if pp.starts_with("PP") => format!("{pp} ({l})"),
+                Some(n) => format!("{article}¶ {n} ({l})"),
+                None => format!("{article}({l})"),
+            },
+            // A printed "Pp3" reads "PP3"; a printed "(a)" reads "PP (a)".
+            (Some(l), ParagraphKind::Preambular) if l.starts_with("PP") => l.clone(),
             (Some(l), ParagraphKind::Preambular) => format!("PP ({l})"),
             (Some(l), ParagraphKind::Heading) => l.clone(),
-            (Some(l), _) => format!("¶ {l}"),
+            (Some(l), ParagraphKind::Footnote) => format!("note {l}"),
+            (Some(l), _) => format!("{article}¶ {l}"),
             (None, _) => format!("#{}", index + 1),
         }
+    }
+
+    /// The article a paragraph belongs to ([`Paragraph::article`]): "3 bis" for a paragraph
+    /// under the heading "Article 3 bis".
+    pub fn article(&self, index: usize) -> Option<&str> {
+        self.paragraphs[index].article.as_deref()
+    }
+
+    /// The label of the paragraph a sub-item belongs to: the nearest numbered paragraph above
+    /// it under the same heading, or the preambular paragraph (`PP3`) whose list it is in.
+    pub fn parent(&self, index: usize) -> Option<&str> {
+        self.paragraphs[..index]
+            .iter()
+            .rev()
+            .take_while(|q| q.kind != ParagraphKind::Heading)
+            .find(|q| {
+                q.kind == ParagraphKind::Numbered
+                    || (q.kind == ParagraphKind::Preambular && q.derived)
+            })
+            .and_then(|q| q.label.as_deref())
     }
 }
 
@@ -142,6 +161,10 @@ pub struct Paragraph {
     /// [`Document::notes`] when the document is a published UN text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The article the paragraph stands in ("3 bis" under the heading "Article 3 bis"), for
+    /// treaty texts, which number paragraphs afresh in every article; `None` elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
     /// The comparison key: `text` with typographic variants folded (see `parse::normalize`).
     /// Not part of the JSON contract; rebuilt whenever a document is parsed.
     #[serde(skip)]

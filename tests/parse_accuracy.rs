@@ -24,7 +24,8 @@ fn squash(doc: &Document) -> Vec<(Option<String>, String)> {
                 .chars()
                 .filter(|c| !c.is_whitespace() && *c != '-')
                 .collect();
-            (p.label.clone(), text)
+            // Derived labels (`PP3`) are not printed: the rendering cannot carry them.
+            (p.label.clone().filter(|_| !p.derived), text)
         })
         .collect()
 }

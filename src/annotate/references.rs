@@ -47,20 +47,36 @@ pub fn paragraph_part(document: &Document, index: usize) -> String {
         // A derived label ("PP3") is already spelled the way negotiators say it.
         return label.to_string();
     }
+    // In a treaty, paragraphs number afresh in every article: "A4.2" is Article 4,
+    // paragraph 2; "A2.1a" its sub-item (a); the heading itself is "A4".
+    let article = document.article(index).map(|a| a.replace(' ', ""));
+    let op = match &article {
+        Some(a) => format!("A{a}."),
+        None => "OP".to_string(),
+    };
     match p.kind {
-        ParagraphKind::Numbered => format!("OP{label}"),
+        ParagraphKind::Numbered => format!("{op}{}", label.replace(' ', "")),
         ParagraphKind::SubItem => {
-            let parent = document.paragraphs[..index]
-                .iter()
-                .rev()
-                .take_while(|q| q.kind != ParagraphKind::Heading)
-                .find(|q| q.kind == ParagraphKind::Numbered)
-                .and_then(|q| q.label.as_deref())
-                .unwrap_or("");
-            format!("OP{parent}{label}")
+            let parent = document.parent(index).unwrap_or("").replace(' ', "");
+            // An item of a preambular paragraph's list: "PP3a".
+            if parent.starts_with("PP") {
+                return format!("{parent}{label}");
+            }
+            // A nested list numbered "1.", "2." reads "A2.1.1", a lettered one "A2.1a".
+            let sep = if label.starts_with(|c: char| c.is_ascii_digit()) {
+                "."
+            } else {
+                ""
+            };
+            format!("{op}{parent}{sep}{label}")
         }
+        ParagraphKind::Preambular if label.starts_with("PP") => label.to_string(),
         ParagraphKind::Preambular if !label.is_empty() => format!("PP{label}"),
-        ParagraphKind::Heading if !label.is_empty() => format!("H{label}"),
+        ParagraphKind::Heading => match label.strip_prefix("Article ") {
+            Some(a) => format!("A{}", a.replace(' ', "")),
+            None if !label.is_empty() => format!("H{label}"),
+            None => format!("P{}", index + 1),
+        },
         ParagraphKind::Footnote if !label.is_empty() => format!("FN{label}"),
         _ => format!("P{}", index + 1),
     }

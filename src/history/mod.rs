@@ -25,7 +25,8 @@ pub use reinstated::reinstated;
 /// from the text, and lineage last, since a paragraph reinstated whole continues its old
 /// lineage. With fewer than two drafts there are no steps and every paragraph is a
 /// lineage of its own.
-pub fn build(drafts: Vec<Document>, options: &AlignOptions) -> History {
+pub fn build(mut drafts: Vec<Document>, options: &AlignOptions) -> History {
+    crate::parse::normalize::repair_keys_together(&mut drafts);
     let steps: Vec<Step> = drafts
         .par_windows(2)
         .enumerate()

@@ -8,7 +8,34 @@
 //! line start is told apart from paragraph 2030. Where paragraphs begin is decided in
 //! `paragraphs`; this module only reads and classifies labels.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::model::ParagraphKind;
+
+/// The Latin adverbs that number a paragraph or article inserted after another during a
+/// negotiation: "3 bis" after 3, then "3 ter", "3 quater" …
+const INSERTED: &str = "bis|ter|quater|quinquies|sexies|septies|octies|novies|decies";
+
+/// "Article 3", "ARTICLE 3 bis", "[Article 3bis]" at a line start; the brackets of a bracketed
+/// (not yet agreed) article are part of the match.
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\[?(?:Article|ARTICLE)\s+(\d{{1,3}})(?:\s*({INSERTED}))?\]?"
+    ))
+    .expect("valid pattern")
+});
+
+/// "3bis." or "3 bis." at a line start: an inserted paragraph.
+static INSERTED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(\d{{1,3}})\s?({INSERTED})\.")).expect("valid pattern")
+});
+
+/// "Pp1", "PP12" at a line start: a preambular paragraph numbered in print, as the UNFCCC
+/// compilation texts of 2015 number theirs.
+static PREAMBLE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:PP|Pp|pp)\.?(\d{1,3})\b").expect("valid pattern"));
 
 /// A label read from a line start, before context decides what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +58,12 @@ pub enum Candidate {
     },
     /// "[^3]:" — a Markdown footnote definition.
     Footnote(String),
+    /// "3 bis." — a paragraph inserted after paragraph 3, with its adverb.
+    Inserted(u32, String),
+    /// "Article 3 bis" — an article heading, as its label reads ("Article 3 bis").
+    Article(String),
+    /// "Pp4" — a printed preambular number.
+    Preamble(u32),
 }
 
 /// A label found at the start of a line: what it might be and where the text after it starts.
@@ -47,6 +80,28 @@ pub struct Leading {
 /// A label must be followed by whitespace or the end of the line: PDF extractors often put
 /// "1." alone on its line and the text on the next.
 pub fn leading(line: &str) -> Option<Leading> {
+    if let Some(article) = article_heading(line) {
+        // At a line start, "Article 4 of the Convention applies" is a sentence: only a line
+        // that is nothing but the heading, or the heading and a title in parentheses
+        // ("Article 2 (PURPOSE)"), is read as one.
+        // A footnote mark may follow the title: "Article 10 (GLOBAL STOCKTAKE)17".
+        let title = line[article.rest..]
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_matches(['*', '_', ' ']);
+        let titled = title.starts_with('(') && title.ends_with(')') && title.len() < 80;
+        return (title.is_empty() || titled).then_some(article);
+    }
+    if let Some(m) = INSERTED_NUMBER.captures(line) {
+        let n = m[1].parse().ok()?;
+        let end = m.get(0).map_or(0, |m| m.end());
+        return finish(line, Candidate::Inserted(n, m[2].to_string()), end);
+    }
+    if let Some(m) = PREAMBLE_NUMBER.captures(line) {
+        let end = m.get(0).map_or(0, |m| m.end());
+        // "Pp1." and "Pp1" both occur.
+        let end = end + usize::from(line[end..].starts_with('.'));
+        return finish(line, Candidate::Preamble(m[1].parse().ok()?), end);
+    }
     let b = line.as_bytes();
     let (candidate, end) = if b.first() == Some(&b'(') {
         let close = line.find(')')?;
@@ -79,12 +134,35 @@ pub fn leading(line: &str) -> Option<Leading> {
             return None;
         }
     };
+    finish(line, candidate, end)
+}
+
+/// The label that ends at byte `end` of `line`, if whitespace or the line's end follows it.
+fn finish(line: &str, candidate: Candidate, end: usize) -> Option<Leading> {
     let after = &line[end..];
     if !after.is_empty() && !after.starts_with(char::is_whitespace) {
         return None;
     }
     let rest = line.len() - after.trim_start().len();
     Some(Leading { candidate, rest })
+}
+
+/// Reads an article heading at the start of `line` ("Article 3bis", "[Article 3 ter]",
+/// "ARTICLE 12") whatever follows it: the label is normalised to "Article 3 bis", and
+/// `rest` points past the heading's closing bracket to the title, if any. Used as is for a
+/// Markdown heading, which is a heading whatever it says; [`leading`] is stricter.
+pub fn article_heading(line: &str) -> Option<Leading> {
+    let m = ARTICLE.captures(line)?;
+    let whole = m.get(0)?;
+    // "[Article 3bis]" is bracketed as a whole; "Article 3]" closes something else.
+    if whole.as_str().ends_with(']') != line.starts_with('[') {
+        return None;
+    }
+    let label = match m.get(2) {
+        Some(adverb) => format!("Article {} {}", &m[1], adverb.as_str()),
+        None => format!("Article {}", &m[1]),
+    };
+    finish(line, Candidate::Article(label), whole.end())
 }
 
 fn paren_or_upper(s: &str, upper: bool) -> Option<Candidate> {
@@ -172,6 +250,12 @@ pub enum Style {
     ParenRoman(u32),
     /// "[^3]:"
     Footnote(String),
+    /// "3 bis."
+    Inserted(u32, String),
+    /// "Article 3 bis", an article heading; article paragraphs number from 1 again.
+    Article(String),
+    /// "Pp4", a preambular paragraph numbered in print.
+    Preamble(u32),
 }
 
 impl Style {
@@ -182,7 +266,9 @@ impl Style {
             Style::Roman(v) => to_roman(*v),
             Style::Letter(c) | Style::ParenLetter(c) => c.to_string(),
             Style::ParenRoman(v) => to_roman(*v).to_ascii_lowercase(),
-            Style::Footnote(s) => s.clone(),
+            Style::Footnote(s) | Style::Article(s) => s.clone(),
+            Style::Inserted(n, adverb) => format!("{n} {adverb}"),
+            Style::Preamble(n) => format!("PP{n}"),
         }
     }
 }
@@ -191,8 +277,9 @@ impl Style {
 /// (numbered) paragraph has been seen before it.
 pub fn kind(style: &Style, text: &str, seen_numbered: bool) -> ParagraphKind {
     match style {
-        Style::Number(_) => ParagraphKind::Numbered,
-        Style::Roman(_) => ParagraphKind::Heading,
+        Style::Number(_) | Style::Inserted(..) => ParagraphKind::Numbered,
+        Style::Roman(_) | Style::Article(_) => ParagraphKind::Heading,
+        Style::Preamble(_) => ParagraphKind::Preambular,
         // "A. Digital divides" is a sub-heading; "A. We recognize that …." is a lettered
         // preambular paragraph. A heading is short and never ends a sentence.
         Style::Letter(_) => {
@@ -218,6 +305,10 @@ pub struct Sequence {
     letter: Option<char>,
     paren_letter: Option<char>,
     paren_roman: Option<u32>,
+    preamble: Option<u32>,
+    /// An article heading has been seen: the operative part has begun even before its first
+    /// numbered paragraph.
+    in_articles: bool,
 }
 
 fn follows(prev: Option<char>, c: char) -> bool {
@@ -227,6 +318,12 @@ fn follows(prev: Option<char>, c: char) -> bool {
 impl Sequence {
     /// True once a numbered paragraph has been seen.
     pub fn seen_numbered(&self) -> bool {
+        self.number.is_some() || self.in_articles
+    }
+
+    /// True inside a numbered list: a numbered paragraph has been seen since the last article
+    /// heading (or since the start).
+    pub fn in_list(&self) -> bool {
         self.number.is_some()
     }
 
@@ -236,6 +333,9 @@ impl Sequence {
         match *candidate {
             Candidate::Number(n) => Style::Number(n),
             Candidate::Footnote(ref s) => Style::Footnote(s.clone()),
+            Candidate::Inserted(n, ref adverb) => Style::Inserted(n, adverb.clone()),
+            Candidate::Article(ref label) => Style::Article(label.clone()),
+            Candidate::Preamble(n) => Style::Preamble(n),
             Candidate::Upper { letter, roman } => match (letter, roman) {
                 (Some(c), Some(v)) => {
                     let letter_fits = follows(self.letter, c);
@@ -280,7 +380,10 @@ impl Sequence {
             Style::Letter(c) => c == 'A' || follows(self.letter, c),
             Style::ParenLetter(c) => c == 'a' || follows(self.paren_letter, c),
             Style::ParenRoman(v) => v == 1 || self.paren_roman.is_some_and(|r| r + 1 == v),
-            Style::Footnote(_) => true,
+            Style::Footnote(_) | Style::Article(_) => true,
+            // "3 bis" follows 3 (or another paragraph inserted after 3).
+            Style::Inserted(n, _) => self.number == Some(n),
+            Style::Preamble(n) => self.preamble.map_or(n == 1, |p| p + 1 == n),
         }
     }
 
@@ -304,6 +407,18 @@ impl Sequence {
             }
             Style::ParenRoman(v) => self.paren_roman = Some(v),
             Style::Footnote(_) => {}
+            // The number stays: "4." is still expected after "3 bis.".
+            Style::Inserted(..) => {
+                self.paren_letter = None;
+                self.paren_roman = None;
+            }
+            Style::Article(_) => {
+                self.in_articles = true;
+                self.number = None;
+                self.paren_letter = None;
+                self.paren_roman = None;
+            }
+            Style::Preamble(n) => self.preamble = Some(n),
         }
     }
 }
@@ -314,6 +429,59 @@ mod tests {
 
     fn cand(line: &str) -> Candidate {
         leading(line).expect("a label").candidate
+    }
+
+    #[test]
+    fn article_headings_with_inserted_numbers() {
+        let label = |line: &str| match leading(line).map(|l| l.candidate) {
+            Some(Candidate::Article(l)) => Some(l),
+            _ => None,
+        };
+        assert_eq!(
+            label("Article 2bis (GENERAL)").as_deref(),
+            Some("Article 2 bis")
+        );
+        assert_eq!(
+            label("[Article 3 ter] (MECHANISM)").as_deref(),
+            Some("Article 3 ter")
+        );
+        assert_eq!(label("ARTICLE 12").as_deref(), Some("Article 12"));
+        assert_eq!(
+            label("Article 10 (GLOBAL STOCKTAKE)17").as_deref(),
+            Some("Article 10")
+        );
+        // A sentence that opens with a reference is not a heading.
+        assert_eq!(label("Article 4 of the Convention shall apply"), None);
+        assert_eq!(label("Article 3, paragraph 10, option 1"), None);
+        assert_eq!(label("Article 3 ter enabling creation of mechanisms"), None);
+        // A Markdown heading is a heading whatever its title.
+        let h = article_heading("[Article 3bis] *(REDD-plus)*").unwrap();
+        assert_eq!(h.candidate, Candidate::Article("Article 3 bis".into()));
+        assert_eq!(&"[Article 3bis] *(REDD-plus)*"[h.rest..], "*(REDD-plus)*");
+        assert!(article_heading("Article 3] and").is_none());
+    }
+
+    #[test]
+    fn inserted_and_printed_preambular_numbers() {
+        assert_eq!(
+            cand("3bis. In accordance"),
+            Candidate::Inserted(3, "bis".into())
+        );
+        assert_eq!(
+            cand("1 ter. To achieve"),
+            Candidate::Inserted(1, "ter".into())
+        );
+        assert_eq!(cand("Pp12 Recognizing"), Candidate::Preamble(12));
+        assert!(leading("3bisect. no").is_none());
+        let mut seq = Sequence::default();
+        seq.advance(&Style::Number(3));
+        let bis = seq.resolve(&cand("3 bis. text"), false);
+        assert_eq!(bis.label(), "3 bis");
+        assert!(seq.expected(&bis));
+        seq.advance(&bis);
+        assert!(seq.expected(&Style::Number(4)));
+        seq.advance(&Style::Article("Article 5".into()));
+        assert!(seq.expected(&Style::Number(1)) && seq.seen_numbered());
     }
 
     #[test]

@@ -17,7 +17,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::Document;
+use crate::model::{Document, DocumentMeta, ParagraphKind};
 
 pub mod label;
 mod markdown;
@@ -44,15 +44,22 @@ pub mod un;
 /// ```
 pub fn parse(text: &str, source: &str) -> Document {
     let text = visible(text);
+    let (text, markup) = markdown::strip_markup(&text);
     let un = un::recognise(&text);
     let prepared = pdfish::prepare(un.as_ref().map_or(&text, |u| u.text.as_str()));
     let mut doc = Document {
         source: source.to_string(),
         name: None,
-        paragraphs: paragraphs::build(&prepared),
-        meta: None,
+        paragraphs: paragraphs::build(&prepared, &markup.links),
+        // A transcription's front-matter title describes it; it does not name the draft (two
+        // versions of one text share it).
+        meta: markup.title.map(|title| DocumentMeta {
+            title: Some(title),
+            ..DocumentMeta::default()
+        }),
         notes: Vec::new(),
     };
+    let is_un = un.is_some();
     if let Some(u) = un {
         un::finish(&mut doc, u.meta);
         // The UN's justified lines come out of extractors with stray spaces inside words;
@@ -60,6 +67,16 @@ pub fn parse(text: &str, source: &str) -> Document {
         // keeps its plain keys, so that a draft and its PDF print still compare alike.
         normalize::repair_keys(&mut doc.paragraphs);
     }
+    // Derived labels are counted once footnotes have left the paragraphs.
+    if is_un
+        || doc
+            .paragraphs
+            .iter()
+            .all(|p| p.kind != ParagraphKind::Preambular)
+    {
+        paragraphs::label_preamble(&mut doc.paragraphs);
+    }
+    paragraphs::mark_articles(&mut doc.paragraphs);
     doc
 }
 

@@ -132,8 +132,41 @@ pub fn collapse_spaces(text: &str) -> String {
 /// Last, hyphens between letters are dropped from the key: a PDF cannot say whether a
 /// hyphen at a line end belonged to the word, so "open-source" and "opensource" are one word.
 pub fn repair_keys(paragraphs: &mut [crate::model::Paragraph]) {
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for p in paragraphs.iter() {
+    let counts = word_counts(paragraphs.iter());
+    for p in paragraphs {
+        p.key = drop_inner_hyphens(&repair(&p.key, &counts));
+    }
+}
+
+/// Repairs the keys of published UN documents that are compared with one another, with the
+/// evidence of all of them: a word split by one print ("inc lusively") is joined when
+/// another draft of the same text has it whole, which one document alone cannot show.
+/// Documents that were not read as published UN texts (no document symbol) are left alone.
+pub fn repair_keys_together(drafts: &mut [crate::model::Document]) {
+    let published =
+        |d: &crate::model::Document| d.meta.as_ref().is_some_and(|m| m.symbol.is_some());
+    if drafts.iter().filter(|d| published(d)).count() < 2 {
+        return;
+    }
+    let counts = word_counts(
+        drafts
+            .iter()
+            .filter(|d| published(d))
+            .flat_map(|d| &d.paragraphs),
+    );
+    for d in drafts.iter_mut().filter(|d| published(d)) {
+        for p in &mut d.paragraphs {
+            p.key = drop_inner_hyphens(&repair(&p.key, &counts));
+        }
+    }
+}
+
+/// How often each word (without its punctuation) occurs in the keys of `paragraphs`.
+fn word_counts<'a>(
+    paragraphs: impl Iterator<Item = &'a crate::model::Paragraph>,
+) -> std::collections::HashMap<String, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for p in paragraphs {
         for w in p.key.split(' ') {
             let w = core(w);
             if !w.is_empty() {
@@ -141,10 +174,15 @@ pub fn repair_keys(paragraphs: &mut [crate::model::Paragraph]) {
             }
         }
     }
-    for p in paragraphs {
-        p.key = drop_inner_hyphens(&repair(&p.key, &counts));
-    }
+    counts
 }
+
+/// Word endings that are never words of their own in negotiated English: a justified line
+/// that splits one off its stem ("importa tion") leaves a piece no draft would write.
+const WORD_ENDINGS: &[&str] = &[
+    "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ances",
+    "ence", "ences", "ible", "ation", "ations", "ical", "ously", "ized", "izing", "ization",
+];
 
 /// A token without the punctuation around it ("(development," → "development").
 fn core(token: &str) -> &str {
@@ -184,7 +222,14 @@ fn repair(key: &str, counts: &std::collections::HashMap<String, usize>) -> Strin
             let joined = format!("{current}{next}");
             let whole = count(&joined);
             let word_join = inner && whole > 0 && whole >= count(&current).min(count(next));
-            if glued_hyphen || split_number || lone_punctuation || word_join {
+            // "importa tion" where "importation" occurs nowhere whole: a word ending that
+            // never stands alone, after a lower-case stem found nowhere else.
+            let ending = inner
+                && WORD_ENDINGS.contains(&core(next))
+                && count(&current) == 1
+                && core(&current).len() >= 3
+                && current.chars().all(|c| c.is_lowercase());
+            if glued_hyphen || split_number || lone_punctuation || word_join || ending {
                 current = joined;
                 i += 1;
                 continue;
@@ -311,6 +356,15 @@ mod tests {
         assert_eq!(got[0], "for sustainable development and seeking");
         let got = repaired(&["for su stainable", "sustainable sustainable su"]);
         assert_eq!(got[0], "for sustainable");
+    }
+
+    #[test]
+    fn a_word_ending_split_off_joins_its_stem_without_evidence() {
+        let got = repaired(&["connected with importa tion, and the nation", "the nation"]);
+        assert_eq!(got[0], "connected with importation, and the nation");
+        // A stem that is a word elsewhere stays apart, and so does a capitalised one.
+        let got = repaired(&["for the tion Tech tion", "the"]);
+        assert_eq!(got[0], "for the tion Tech tion");
     }
 
     #[test]

@@ -24,6 +24,7 @@ const OPENERS: &[&str] = &[
     "Appreciating",
     "Aware",
     "Bearing in mind",
+    "Cognizant",
     "Believing",
     "Commending",
     "Committed",
@@ -44,6 +45,8 @@ const OPENERS: &[&str] = &[
     "Guided",
     "Having",
     "Highlighting",
+    "Keeping in mind",
+    "Looking forward",
     "Mindful",
     "Noting",
     "Reaffirming",
@@ -79,7 +82,10 @@ pub fn starts_with_opener(line: &str) -> bool {
 }
 
 fn is_chapeau(line: &str) -> bool {
-    line.starts_with("The ") && line.len() < 60 && CHAPEAU_BODIES.iter().any(|b| line.ends_with(b))
+    line.starts_with("The ")
+        && line.len() < 60
+        && (CHAPEAU_BODIES.iter().any(|b| line.ends_with(b))
+            || line.starts_with("The Parties to") && line.ends_with(','))
 }
 
 fn ends_clause(line: &str) -> bool {
@@ -96,10 +102,13 @@ struct Open {
     lines: Vec<String>,
 }
 
-/// Builds the paragraphs of a prepared source, in reading order, indexed and keyed.
-pub fn build(prep: &Prepared) -> Vec<Paragraph> {
+/// Builds the paragraphs of a prepared source, in reading order, indexed and keyed. `links`
+/// are the link names a Markdown transcription defines ([`markdown::Markup::links`]).
+pub fn build(prep: &Prepared, links: &HashSet<String>) -> Vec<Paragraph> {
     let mut b = Builder {
         prep,
+        links,
+        list_indent: 0,
         seq: Sequence::default(),
         out: Vec::new(),
         markers: Vec::new(),
@@ -111,7 +120,7 @@ pub fn build(prep: &Prepared) -> Vec<Paragraph> {
     for item in &prep.items {
         match item {
             Item::Footnote(f) => b.pending.push(f.clone()),
-            Item::Line(l) => b.line(l.no, &l.text, l.gap),
+            Item::Line(l) => b.line(l.no, &l.text, l.gap, l.indent),
         }
     }
     b.close();
@@ -121,6 +130,10 @@ pub fn build(prep: &Prepared) -> Vec<Paragraph> {
 
 struct Builder<'a> {
     prep: &'a Prepared,
+    links: &'a HashSet<String>,
+    /// The indentation of the last top-level numbered paragraph of typed text: a numbered
+    /// line indented deeper is a nested list, a sub-item of it.
+    list_indent: usize,
     seq: Sequence,
     out: Vec<Paragraph>,
     /// For each paragraph in `out`, the footnote markers taken off its text.
@@ -132,7 +145,7 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn line(&mut self, no: usize, text: &str, gap: Gap) {
+    fn line(&mut self, no: usize, text: &str, gap: Gap, indent: usize) {
         let pdf = self.prep.pdf_like;
         if !pdf && markdown::is_rule(text) {
             self.close();
@@ -141,28 +154,80 @@ impl Builder<'_> {
         if let Some(h) = markdown::heading(text).filter(|_| !pdf) {
             self.close();
             // "## IV. Follow-up": the heading keeps its printed label.
-            let (style, rest) = match label::leading(h) {
-                Some(lead) => (
-                    Some(self.seq.resolve(&lead.candidate, false)),
-                    &h[lead.rest..],
-                ),
+            let lead = label::article_heading(h).or_else(|| label::leading(h));
+            let (style, rest) = match lead {
+                Some(lead) => {
+                    let style = self.seq.resolve(&lead.candidate, false);
+                    let rest = if matches!(style, Style::Article(_)) {
+                        h
+                    } else {
+                        &h[lead.rest..]
+                    };
+                    (Some(style), rest)
+                }
                 None => (None, h),
             };
             self.start(no, style, Some(ParagraphKind::Heading), rest);
             self.close();
             return;
         }
-        let block_start = self.open.is_none() || gap == Gap::Blank;
+        // Extractors put blank lines inside paragraphs too: a blank line before a line that
+        // goes on in lower case after an unfinished clause ("Countries,1" / "and the Doha
+        // Political Declaration") does not start a paragraph in PDF text.
+        let continues = pdf
+            && text.starts_with(char::is_lowercase)
+            && !pdfish::trim_marker(&self.prev_line, &self.prep.footnote_labels)
+                .ends_with(['.', ':', ';']);
+        let block_start = self.open.is_none() || (gap == Gap::Blank && !continues);
         if let Some(item) = markdown::bullet(text).filter(|_| !pdf) {
             self.close();
             self.start(no, None, Some(ParagraphKind::Plain), item);
+        } else if let Some((n, rest)) = self.nested_item(text, indent, block_start) {
+            self.close();
+            self.start(
+                no,
+                Some(Style::Number(n)),
+                Some(ParagraphKind::SubItem),
+                &text[rest..],
+            );
         } else if let Some((style, rest)) = self.cue(text, block_start) {
             self.close();
+            let heading = matches!(style, Some(Style::Article(_)));
+            if matches!(style, Some(Style::Number(_))) {
+                self.list_indent = indent;
+            }
+            // An article heading keeps its whole text ("[Article 3 bis] (REDD-PLUS)"): a
+            // heading with no title would otherwise have no words to be matched by, and the
+            // brackets of an article not yet agreed are part of the negotiation.
+            let rest = if heading { 0 } else { rest };
             self.start(no, style, None, &text[rest..]);
+            // An article heading is one line: what follows is the article's text.
+            if heading {
+                self.close();
+            }
         } else if let Some(open) = &mut self.open {
             open.lines.push(text.to_string());
         }
         self.prev_line = text.to_string();
+    }
+
+    /// A numbered line of typed text indented deeper than the numbered paragraph it follows
+    /// ("    1. Holding the increase …" under "1. This Agreement … including by:"): a nested
+    /// list, whose items are sub-items of that paragraph, numbered as printed. Returns the
+    /// number and where the text begins.
+    fn nested_item(&self, text: &str, indent: usize, block_start: bool) -> Option<(u32, usize)> {
+        if self.prep.pdf_like || indent <= self.list_indent || !self.seq.in_list() {
+            return None;
+        }
+        let lead = label::leading(text)?;
+        let label::Candidate::Number(n) = lead.candidate else {
+            return None;
+        };
+        // The next item of a nested list starts one even after a line that ends mid-clause.
+        let next_item = self.open.as_ref().is_some_and(|o| {
+            o.fixed == Some(ParagraphKind::SubItem) && o.style == Some(Style::Number(n - 1))
+        });
+        (block_start || next_item || ends_clause(&self.prev_line)).then_some((n, lead.rest))
     }
 
     /// Whether `text` starts a paragraph, and if so its label and where its text begins.
@@ -170,7 +235,10 @@ impl Builder<'_> {
         let prev = pdfish::trim_marker(&self.prev_line, &self.prep.footnote_labels);
         let open_heading = self.open.as_ref().is_some_and(|o| {
             o.fixed == Some(ParagraphKind::Heading)
-                || matches!(o.style, Some(Style::Roman(_) | Style::Letter(_)))
+                || matches!(
+                    o.style,
+                    Some(Style::Roman(_) | Style::Letter(_) | Style::Article(_))
+                )
         });
         if let Some(lead) = label::leading(text) {
             let after_colon = prev.ends_with(':');
@@ -182,7 +250,7 @@ impl Builder<'_> {
             let starts = block_start
                 || match style {
                     Style::Number(_) | Style::Roman(_) => self.seq.expected(&style),
-                    Style::Footnote(_) => true,
+                    Style::Footnote(_) | Style::Article(_) => true,
                     _ => self.seq.expected(&style) && follows_clause,
                 };
             if starts {
@@ -207,7 +275,11 @@ impl Builder<'_> {
 
     fn start(&mut self, no: usize, style: Option<Style>, fixed: Option<ParagraphKind>, text: &str) {
         let seen_numbered = self.seq.seen_numbered();
-        if let Some(s) = &style {
+        // A nested list's numbers are its own: they do not move the paragraph sequence on.
+        if let Some(s) = style
+            .as_ref()
+            .filter(|_| fixed != Some(ParagraphKind::SubItem))
+        {
             self.seq.advance(s);
         }
         let mut lines = Vec::new();
@@ -231,7 +303,7 @@ impl Builder<'_> {
         let (text, markers) = if self.prep.pdf_like {
             pdfish::strip_markers(&joined, &self.prep.footnote_labels)
         } else {
-            markdown::strip_inline(&joined)
+            markdown::strip_inline(&joined, self.links)
         };
         let text = normalize::collapse_spaces(&text);
         if text.is_empty() && open.style.is_none() {
@@ -282,8 +354,64 @@ impl Builder<'_> {
             line,
             derived: false,
             notes: markers.clone(),
+            article: None,
         });
         self.markers.push(markers);
+    }
+}
+
+/// Labels the preambular paragraphs `PP1`, `PP2` … as negotiators count them: every
+/// unlabelled paragraph after the chapeau ("The General Assembly,", "The Parties to this
+/// Agreement,") and before the first numbered paragraph or heading, or the line that closes
+/// the preamble ("Have agreed as follows:", "Adopts the following outcome document:").
+/// Printed labels ("(a)", "Pp3") are never replaced: a document that letters or numbers its
+/// preamble keeps its labels.
+pub fn label_preamble(paragraphs: &mut [Paragraph]) {
+    let Some(chapeau) = paragraphs.iter().position(|p| {
+        let text = p.text.trim_start_matches('[');
+        p.label.is_none() && is_chapeau(text)
+    }) else {
+        return;
+    };
+    let mut count = 0;
+    // Inside a list that a preambular paragraph opens with a colon ("Reaffirming … six key
+    // focus areas:" then "(a)", "(b)" …): its lettered items are that paragraph's sub-items.
+    let mut in_list = false;
+    for p in &mut paragraphs[chapeau + 1..] {
+        let closes = p.text.ends_with(':') && p.text.chars().count() < 60;
+        if matches!(p.kind, ParagraphKind::Numbered | ParagraphKind::Heading) || closes {
+            break;
+        }
+        if p.kind == ParagraphKind::Footnote {
+            continue;
+        }
+        if p.label.is_some() {
+            if in_list && p.kind == ParagraphKind::Preambular {
+                p.kind = ParagraphKind::SubItem;
+            }
+            continue;
+        }
+        in_list = p.text.ends_with(':');
+        count += 1;
+        p.label = Some(format!("PP{count}"));
+        p.kind = ParagraphKind::Preambular;
+        p.derived = true;
+    }
+}
+
+/// Gives every paragraph under an article heading ("Article 3 bis") that article, and
+/// the heading its own; any other heading ends the article ("B. DRAFT DECISION").
+pub fn mark_articles(paragraphs: &mut [Paragraph]) {
+    let mut current: Option<String> = None;
+    for p in paragraphs {
+        if p.kind == ParagraphKind::Heading {
+            current = p
+                .label
+                .as_deref()
+                .and_then(|l| l.strip_prefix("Article "))
+                .map(str::to_string);
+        }
+        p.article.clone_from(&current);
     }
 }
 

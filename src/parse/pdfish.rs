@@ -35,6 +35,9 @@ pub struct SourceLine {
     pub text: String,
     /// What precedes it.
     pub gap: Gap,
+    /// Its indentation in columns (a tab counts four), before trimming: how typed text nests a
+    /// list inside a list item.
+    pub indent: usize,
 }
 
 /// A footnote lifted off a page bottom.
@@ -120,7 +123,16 @@ pub fn prepare(text: &str) -> Prepared {
 struct RawLine {
     no: usize,
     page: usize,
+    indent: usize,
     text: String,
+}
+
+/// The columns of whitespace that open `line`; a tab counts four.
+fn indent_of(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
 }
 
 /// Numbers the lines and gives each its page. A form feed inside a line splits it: what
@@ -146,6 +158,7 @@ fn split_pages(text: &str) -> Vec<RawLine> {
                 out.push(RawLine {
                     no: i + 1,
                     page,
+                    indent: if first { indent_of(line) } else { 0 },
                     text: normalize::fold_ligatures(piece),
                 });
             }
@@ -166,6 +179,7 @@ fn plain_items(raw: &[RawLine]) -> Vec<Item> {
                 no: l.no,
                 text: l.text.clone(),
                 gap,
+                indent: l.indent,
             }));
             gap = Gap::None;
         }
@@ -215,6 +229,7 @@ fn clean_pdf(raw: &[RawLine]) -> (Vec<Item>, HashSet<String>) {
                     no: l.no,
                     text: l.text.clone(),
                     gap,
+                    indent: l.indent,
                 }));
                 gap = Gap::None;
             }
@@ -440,7 +455,10 @@ pub fn strip_markers(text: &str, labels: &HashSet<String>) -> (String, Vec<Strin
             prev = Some(word);
             continue;
         }
-        let kept = match glued_marker(word) {
+        // "gap ,7": the extractor set the comma apart, with the marker glued to it.
+        let detached = detached_marker(word)
+            .filter(|_| prev.is_some_and(|p| p.ends_with(char::is_alphabetic)));
+        let kept = match detached.or_else(|| glued_marker(word)) {
             Some(n) if labels.contains(n) => {
                 found.push(n.to_string());
                 &word[..word.len() - n.len()]
@@ -463,10 +481,18 @@ pub fn trim_marker<'a>(line: &'a str, labels: &HashSet<String>) -> &'a str {
     if labels.contains(last) && head.ends_with([',', '.', ';', ':']) {
         return head;
     }
-    match glued_marker(last) {
+    let detached = detached_marker(last).filter(|_| head.ends_with(char::is_alphabetic));
+    match detached.or_else(|| glued_marker(last)) {
         Some(n) if labels.contains(n) => &line[..line.len() - n.len()],
         _ => line,
     }
+}
+
+/// The number of a marker glued to a punctuation mark that stands apart (",7"), or `None`.
+fn detached_marker(word: &str) -> Option<&str> {
+    let number = word.strip_prefix([',', '.', ';', ':'])?;
+    (!number.is_empty() && number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(number)
 }
 
 fn wrap_width(items: &[Item]) -> usize {
@@ -631,5 +657,8 @@ mod tests {
         let (t, found) = strip_markers("on the issue, 1 and in paragraphs 3, 1", &labels);
         assert_eq!(t, "on the issue, and in paragraphs 3, 1");
         assert_eq!(found, ["1"]);
+        let (t, found) = strip_markers("the financing gap ,2 and 3 ,1", &labels);
+        assert_eq!(t, "the financing gap , and 3 ,1");
+        assert_eq!(found, ["2"]);
     }
 }

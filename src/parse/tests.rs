@@ -165,8 +165,8 @@ fn pdf_text_rebuilds_paragraphs() {
             (None, Plain, "Draft outcome document on digital cooperation"),
             (None, Plain, "The General Assembly,"),
             (
-                None,
-                Plain,
+                Some("PP1"),
+                Preambular,
                 "Recalling its resolution 70/1 on the 2030 Agenda for Sustainable Development and the Charter of the United Nations,"
             ),
             (
@@ -175,8 +175,8 @@ fn pdf_text_rebuilds_paragraphs() {
                 "Signed at San Francisco on 26 June 1945."
             ),
             (
-                None,
-                Plain,
+                Some("PP2"),
+                Preambular,
                 "Reaffirming the value of multi-stakeholder cooperation and engagement in the information society,"
             ),
             (Some("I"), Heading, "Vision"),

@@ -103,6 +103,7 @@ pub fn recognise(text: &str) -> Option<Recognised> {
     for l in &mut lines[..chapeau] {
         blank(l);
     }
+    blank_sponsor_note(&mut lines, &squeezed[..first_page_end], chapeau);
     blank_page_headers(&mut lines, &squeezed, &page_of);
     if let Some(at) = squeezed.iter().rposition(|l| MEETING.is_match(l)) {
         let mut closing = squeezed[at].clone();
@@ -124,6 +125,32 @@ pub fn recognise(text: &str) -> Option<Recognised> {
 fn blank(line: &mut String) {
     let feeds = line.matches('\x0c').count();
     *line = "\x0c".repeat(feeds);
+}
+
+/// The starred note at the foot of the first page ("* On behalf of the States that are
+/// members of the Group of 77 and China …"), which belongs to the sponsor line of the cover,
+/// not to the text. It usually falls inside the cover; on a long first page it falls below
+/// the chapeau, often without the rule that marks numbered footnotes, and would otherwise
+/// be read as a preambular paragraph.
+fn blank_sponsor_note(lines: &mut [String], first_page: &[String], chapeau: usize) {
+    let Some(start) = (chapeau..first_page.len()).find(|&i| {
+        first_page[i]
+            .strip_prefix('*')
+            .is_some_and(|rest| rest.trim_start().starts_with("On behalf of"))
+    }) else {
+        return;
+    };
+    // The note runs on until a blank line or the next footnote ("1 Resolutions 56/183 …").
+    let next_note = |l: &str| {
+        l.split_once(' ')
+            .is_some_and(|(n, _)| n.parse::<u8>().is_ok())
+    };
+    for i in start..first_page.len() {
+        if first_page[i].is_empty() || (i > start && next_note(&first_page[i])) {
+            break;
+        }
+        blank(&mut lines[i]);
+    }
 }
 
 /// On every page after the first, the lines down to the job-number-and-counter line: the
@@ -249,7 +276,6 @@ pub fn finish(doc: &mut Document, meta: DocumentMeta) {
         p.index = i;
     }
     take_missing_markers(doc);
-    label_preamble(doc);
 }
 
 /// Takes out the footnote marks the generic pass could not tell from numbers: a mark
@@ -366,33 +392,6 @@ fn without_mark(text: &str, mark: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// Labels the preambular paragraphs `PP1`, `PP2` … as negotiators count them: every
-/// unlabelled paragraph after the chapeau ("The General Assembly,") and before the first
-/// numbered paragraph or heading. Printed labels ("(a)") are never replaced: a document that
-/// letters its preamble keeps its letters.
-fn label_preamble(doc: &mut Document) {
-    let Some(chapeau) = doc
-        .paragraphs
-        .iter()
-        .position(|p| p.label.is_none() && p.text.starts_with("The General Assembly"))
-    else {
-        return;
-    };
-    let mut count = 0;
-    for p in &mut doc.paragraphs[chapeau + 1..] {
-        if matches!(p.kind, ParagraphKind::Numbered | ParagraphKind::Heading) {
-            break;
-        }
-        if p.label.is_some() {
-            continue;
-        }
-        count += 1;
-        p.label = Some(format!("PP{count}"));
-        p.kind = ParagraphKind::Preambular;
-        p.derived = true;
-    }
 }
 
 #[cfg(test)]

@@ -285,13 +285,14 @@ enum Style {
 }
 
 impl Style {
-    /// Sections ("I. Introduction", or an unlabelled heading) are level 1; anything else
-    /// labelled ("A. Digital divides") is a sub-section, level 2.
+    /// Sections ("I. Introduction", an article, or an unlabelled heading) are level 1;
+    /// anything else labelled ("A. Digital divides") is a sub-section, level 2.
     fn of(p: &Paragraph) -> Style {
         if p.kind != ParagraphKind::Heading {
             return Style::Normal;
         }
         match p.label.as_deref() {
+            Some(l) if l.starts_with("Article ") => Style::Heading1,
             Some(l) if !l.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) => Style::Heading2,
             _ => Style::Heading1,
         }

@@ -202,6 +202,7 @@ pub fn document_from(
             line: 2 * index + 1,
             derived: false,
             notes: Vec::new(),
+            article: None,
         })
         .collect();
     Document {

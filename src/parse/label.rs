@@ -32,6 +32,12 @@ static INSERTED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(\d{{1,3}})\s?({INSERTED})\.")).expect("valid pattern")
 });
 
+/// "4.1." at a line start: a numbered section of a technical specification (IETF drafts
+/// and RFCs number theirs "3.", "3.1.", "3.1.2."). The closing dot is required, so that a
+/// wrapped "2.5 per cent" is never read as one.
+static SECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,2})+\.").expect("valid pattern"));
+
 /// "Pp1", "PP12" at a line start: a preambular paragraph numbered in print, as the UNFCCC
 /// compilation texts of 2015 number theirs.
 static PREAMBLE_NUMBER: LazyLock<Regex> =
@@ -64,6 +70,8 @@ pub enum Candidate {
     Article(String),
     /// "Pp4" — a printed preambular number.
     Preamble(u32),
+    /// "4.1." — a numbered section, as its label reads ("4.1").
+    Section(String),
 }
 
 /// A label found at the start of a line: what it might be and where the text after it starts.
@@ -95,6 +103,10 @@ pub fn leading(line: &str) -> Option<Leading> {
         let n = m[1].parse().ok()?;
         let end = m.get(0).map_or(0, |m| m.end());
         return finish(line, Candidate::Inserted(n, m[2].to_string()), end);
+    }
+    if let Some(m) = SECTION.find(line) {
+        let label = m.as_str().trim_end_matches('.').to_string();
+        return finish(line, Candidate::Section(label), m.end());
     }
     if let Some(m) = PREAMBLE_NUMBER.captures(line) {
         let end = m.get(0).map_or(0, |m| m.end());
@@ -256,6 +268,8 @@ pub enum Style {
     Article(String),
     /// "Pp4", a preambular paragraph numbered in print.
     Preamble(u32),
+    /// "4.1.", a numbered section heading.
+    Section(String),
 }
 
 impl Style {
@@ -266,7 +280,7 @@ impl Style {
             Style::Roman(v) => to_roman(*v),
             Style::Letter(c) | Style::ParenLetter(c) => c.to_string(),
             Style::ParenRoman(v) => to_roman(*v).to_ascii_lowercase(),
-            Style::Footnote(s) | Style::Article(s) => s.clone(),
+            Style::Footnote(s) | Style::Article(s) | Style::Section(s) => s.clone(),
             Style::Inserted(n, adverb) => format!("{n} {adverb}"),
             Style::Preamble(n) => format!("PP{n}"),
         }
@@ -278,7 +292,7 @@ impl Style {
 pub fn kind(style: &Style, text: &str, seen_numbered: bool) -> ParagraphKind {
     match style {
         Style::Number(_) | Style::Inserted(..) => ParagraphKind::Numbered,
-        Style::Roman(_) | Style::Article(_) => ParagraphKind::Heading,
+        Style::Roman(_) | Style::Article(_) | Style::Section(_) => ParagraphKind::Heading,
         Style::Preamble(_) => ParagraphKind::Preambular,
         // "A. Digital divides" is a sub-heading; "A. We recognize that …." is a lettered
         // preambular paragraph. A heading is short and never ends a sentence.
@@ -336,6 +350,7 @@ impl Sequence {
             Candidate::Inserted(n, ref adverb) => Style::Inserted(n, adverb.clone()),
             Candidate::Article(ref label) => Style::Article(label.clone()),
             Candidate::Preamble(n) => Style::Preamble(n),
+            Candidate::Section(ref label) => Style::Section(label.clone()),
             Candidate::Upper { letter, roman } => match (letter, roman) {
                 (Some(c), Some(v)) => {
                     let letter_fits = follows(self.letter, c);
@@ -380,7 +395,7 @@ impl Sequence {
             Style::Letter(c) => c == 'A' || follows(self.letter, c),
             Style::ParenLetter(c) => c == 'a' || follows(self.paren_letter, c),
             Style::ParenRoman(v) => v == 1 || self.paren_roman.is_some_and(|r| r + 1 == v),
-            Style::Footnote(_) | Style::Article(_) => true,
+            Style::Footnote(_) | Style::Article(_) | Style::Section(_) => true,
             // "3 bis" follows 3 (or another paragraph inserted after 3).
             Style::Inserted(n, _) => self.number == Some(n),
             Style::Preamble(n) => self.preamble.map_or(n == 1, |p| p + 1 == n),
@@ -406,7 +421,7 @@ impl Sequence {
                 self.paren_roman = None;
             }
             Style::ParenRoman(v) => self.paren_roman = Some(v),
-            Style::Footnote(_) => {}
+            Style::Footnote(_) | Style::Section(_) => {}
             // The number stays: "4." is still expected after "3 bis.".
             Style::Inserted(..) => {
                 self.paren_letter = None;
@@ -459,6 +474,14 @@ mod tests {
         assert_eq!(h.candidate, Candidate::Article("Article 3 bis".into()));
         assert_eq!(&"[Article 3bis] *(REDD-plus)*"[h.rest..], "*(REDD-plus)*");
         assert!(article_heading("Article 3] and").is_none());
+    }
+
+    #[test]
+    fn numbered_sections_need_their_closing_dot() {
+        assert_eq!(cand("4.1.  Labels"), Candidate::Section("4.1".into()));
+        assert_eq!(cand("3.1.2. Nested"), Candidate::Section("3.1.2".into()));
+        assert_eq!(Style::Section("4.1".into()).label(), "4.1");
+        assert!(leading("2.5 per cent of").is_none());
     }
 
     #[test]

@@ -95,6 +95,8 @@ fn ends_clause(line: &str) -> bool {
 /// A paragraph being built.
 struct Open {
     line: usize,
+    /// The indentation of the paragraph's first line.
+    indent: usize,
     style: Option<Style>,
     /// The kind when the markup decides it (a Markdown heading, a list item).
     fixed: Option<ParagraphKind>,
@@ -109,6 +111,7 @@ pub fn build(prep: &Prepared, links: &HashSet<String>) -> Vec<Paragraph> {
         prep,
         links,
         list_indent: 0,
+        indent: 0,
         seq: Sequence::default(),
         out: Vec::new(),
         markers: Vec::new(),
@@ -134,6 +137,8 @@ struct Builder<'a> {
     /// The indentation of the last top-level numbered paragraph of typed text: a numbered
     /// line indented deeper is a nested list, a sub-item of it.
     list_indent: usize,
+    /// The indentation of the line being read.
+    indent: usize,
     seq: Sequence,
     out: Vec<Paragraph>,
     /// For each paragraph in `out`, the footnote markers taken off its text.
@@ -147,6 +152,7 @@ struct Builder<'a> {
 impl Builder<'_> {
     fn line(&mut self, no: usize, text: &str, gap: Gap, indent: usize) {
         let pdf = self.prep.pdf_like;
+        self.indent = indent;
         if !pdf && markdown::is_rule(text) {
             self.close();
             return;
@@ -178,7 +184,12 @@ impl Builder<'_> {
             && text.starts_with(char::is_lowercase)
             && !pdfish::trim_marker(&self.prev_line, &self.prep.footnote_labels)
                 .ends_with(['.', ':', ';']);
-        let block_start = self.open.is_none() || (gap == Gap::Blank && !continues);
+        // In the RFC layout a page seam between a heading and its indented body is still a
+        // paragraph break.
+        let reindented = self.prep.rfc_layout
+            && gap != Gap::None
+            && self.open.as_ref().is_some_and(|o| o.indent != indent);
+        let block_start = self.open.is_none() || (gap == Gap::Blank && !continues) || reindented;
         if let Some(item) = markdown::bullet(text).filter(|_| !pdf) {
             self.close();
             self.start(no, None, Some(ParagraphKind::Plain), item);
@@ -288,6 +299,7 @@ impl Builder<'_> {
         }
         self.open = Some(Open {
             line: no,
+            indent: self.indent,
             style,
             fixed,
             seen_numbered,
@@ -309,8 +321,17 @@ impl Builder<'_> {
         if text.is_empty() && open.style.is_none() {
             return;
         }
+        // In the RFC layout the body is indented; a single short unindented line that ends
+        // no sentence ("Abstract", "1.  Introduction") is a section heading.
+        let rfc_heading = self.prep.rfc_layout
+            && open.indent == 0
+            && open.lines.len() == 1
+            && text.chars().count() <= 72
+            && !text.ends_with(['.', ',', ';', ':'])
+            && matches!(open.style, None | Some(Style::Number(_)));
         let kind = match (&open.fixed, &open.style) {
             (Some(k), _) => *k,
+            _ if rfc_heading => ParagraphKind::Heading,
             (None, Some(s)) => label::kind(s, &text, open.seen_numbered),
             (None, None) => ParagraphKind::Plain,
         };

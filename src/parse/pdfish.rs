@@ -71,6 +71,9 @@ pub struct Prepared {
     pub wrap_width: usize,
     /// The numbers of the footnotes found, for taking their markers off words.
     pub footnote_labels: HashSet<String>,
+    /// True when the pages carry the RFC series' "[Page N]" footers: an IETF draft or RFC,
+    /// whose body is indented and whose section headings stand unindented on their own.
+    pub rfc_layout: bool,
 }
 
 /// A whole line of page furniture: document symbols, job numbers, bar codes, page counters,
@@ -89,9 +92,18 @@ static SEPARATOR: LazyLock<Regex> =
 static FOOTNOTE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})(?:\s+(.*))?$").expect("footnote pattern"));
 
+/// The running footer and header of a page laid out as the RFC series lays out plain text:
+/// "Lineau   Expires 4 June 2027   [Page 3]" and "Internet-Draft   Title   June 2026".
+static RFC_FOOTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s\[Page \d{1,4}\]$").expect("footer pattern"));
+static RFC_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Internet-Draft|RFC \d{1,5})\s{2,}\S.*\s{2,}(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{4}$")
+        .expect("header pattern")
+});
+
 /// True when `line` (trimmed) is page furniture by its shape alone.
 pub fn is_furniture(line: &str) -> bool {
-    FURNITURE.is_match(line)
+    FURNITURE.is_match(line) || RFC_FOOTER.is_match(line) || RFC_HEADER.is_match(line)
 }
 
 /// Cleans `text` up if it looks like PDF output; otherwise just numbers its lines.
@@ -112,11 +124,13 @@ pub fn prepare(text: &str) -> Prepared {
         (plain_items(&raw), HashSet::new())
     };
     let wrap_width = wrap_width(&items);
+    let rfc_layout = pdf_like && raw.iter().any(|l| RFC_FOOTER.is_match(&l.text));
     Prepared {
         pdf_like,
         items,
         wrap_width,
         footnote_labels,
+        rfc_layout,
     }
 }
 

@@ -249,3 +249,86 @@ fn html_is_self_contained_and_escapes_hostile_drafts() {
     assert!(out.contains("<del>") && out.contains("<ins>"));
     assert!(out.contains("@media print"));
 }
+
+/// An Internet-Draft in the RFC series' plain-text layout (`fixtures/ietf`, made by
+/// `make.py`): running headers and "[Page N]" footers with form feeds, body indented, numbered
+/// sections "3.1.". Furniture is gone, the paragraph over the page break is one paragraph,
+/// sections are headings labelled by their numbers, and -00 -> -01 finds exactly the edits
+/// `make.py` made: a reworded paragraph, a deleted one, an inserted section, renumbered
+/// sections unchanged.
+#[test]
+fn ietf_plain_text_drafts() {
+    let (code, out, _) = run(&["parse", "--format", "json", "fixtures/ietf/draft-00.txt"]);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let paragraphs = doc["paragraphs"].as_array().unwrap();
+    let headings: Vec<(&str, &str)> = paragraphs
+        .iter()
+        .filter(|p| p["kind"] == "heading")
+        .map(|p| {
+            (
+                p["label"].as_str().unwrap_or(""),
+                p["text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            ("", "Abstract"),
+            ("1", "Introduction"),
+            ("2", "Terminology"),
+            ("3", "Reading Drafts"),
+            ("3.1", "Labels"),
+            ("3.2", "Footnotes"),
+            ("3.3", "Page Furniture"),
+            ("4", "Security Considerations"),
+            ("5", "IANA Considerations"),
+        ]
+    );
+    for p in paragraphs {
+        let text = p["text"].as_str().unwrap();
+        assert!(
+            !text.contains("[Page") && !text.contains("Expires 3 December"),
+            "{text}"
+        );
+    }
+    assert!(paragraphs.iter().any(|p| {
+        let text = p["text"].as_str().unwrap();
+        text.starts_with("Labels that carry a Latin suffix") && text.ends_with("part of the label.")
+    }));
+
+    let (code, out, _) = run(&[
+        "diff",
+        "--format",
+        "json",
+        "fixtures/ietf/draft-00.txt",
+        "fixtures/ietf/draft-01.txt",
+    ]);
+    assert_eq!(code, 1);
+    let diff: Diff = serde_json::from_str(&out).unwrap();
+    let kinds = |k: &str| diff.changes.iter().filter(|c| c.kind == k).count();
+    // Modified: the cover block's dates, the version in the title, the introduction.
+    assert_eq!(
+        (
+            kinds("modified"),
+            kinds("deleted"),
+            kinds("inserted"),
+            kinds("unchanged")
+        ),
+        (3, 1, 2, 17)
+    );
+    let renumbered: Vec<_> = diff
+        .changes
+        .iter()
+        .filter(|c| c.kind == "unchanged" && c.old_labels != c.new_labels)
+        .map(|c| (c.old_labels.clone(), c.new_labels.clone()))
+        .collect();
+    assert_eq!(
+        renumbered,
+        [
+            (vec![Some("3.2".to_string())], vec![Some("3.3".to_string())]),
+            (vec![Some("3.3".to_string())], vec![Some("3.4".to_string())]),
+        ]
+    );
+}

@@ -689,3 +689,31 @@ fn paris_editorial_corrections() {
     }
     assert_eq!(t.len(), 45, "{}", t.join("\n"));
 }
+
+/// 9 December → 12 December: the provisional articles get their final numbers, and the
+/// headings follow their paragraphs there, as read in the two texts: REDD-plus (3 bis)
+/// becomes Article 5, the mechanisms (3 ter) Article 6, loss and damage (5) Article 8,
+/// education and public awareness (8 bis) Article 12.
+#[test]
+fn paris_articles_renumbered_in_the_final_text() {
+    let (Some(ninth), Some(adopted)) = (
+        paris("draft-agreement-2015-12-09.txt"),
+        paris("paris-agreement-2015-12-12.txt"),
+    ) else {
+        return;
+    };
+    let t = transcript(&ninth, &adopted);
+    for line in [
+        "modified [Article 3 bis] -> [Article 5]",
+        "modified [Article 3 ter] -> [Article 6]",
+        "modified [Article 5] -> [Article 8]",
+        "modified [Article 8 bis] -> [Article 12]",
+        "modified [Art. 3 bis ¶ 1] -> [Art. 5 ¶ 1]",
+    ] {
+        assert!(
+            t.iter().any(|l| l == line),
+            "no {line:?} in\n{}",
+            t.join("\n")
+        );
+    }
+}

@@ -12,6 +12,9 @@
 //!    the same place is a deletion plus an insertion.
 //! 4. **Assignment**: greedily by similarity, best first, with a small bonus for pairs at the
 //!    expected position, each paragraph used once.
+//!    Headings then follow their content ([`sections`]): a heading pair whose sections share
+//!    no paragraph is undone, and a free heading is paired with the heading of the section
+//!    its paragraphs went to (a renumbered "Article 3 ter" with "Article 6").
 //! 5. **Splits and merges**: paragraphs left unmatched or weakly matched are tested against
 //!    runs of adjacent free paragraphs on the other side.
 //! 6. **Order**: the heaviest order-preserving chain of the one-to-one pairs (a weighted LIS)
@@ -23,6 +26,7 @@
 mod candidates;
 mod chain;
 mod hash;
+mod sections;
 pub mod similarity;
 mod split_merge;
 pub mod words;
@@ -205,6 +209,26 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
             old_sim[i] = sim;
             new_sim[j] = sim;
         }
+    }
+
+    let regrouped = sections::follow_content(
+        &old_heading,
+        &new_heading,
+        &mut old_partner,
+        &mut new_partner,
+        |i, j| old.paragraphs[i].key == new.paragraphs[j].key,
+    );
+    for (sim, partner) in [(&mut old_sim, &old_partner), (&mut new_sim, &new_partner)] {
+        for (s, p) in sim.iter_mut().zip(partner) {
+            if p.is_none() {
+                *s = 0.0;
+            }
+        }
+    }
+    for (i, j) in regrouped {
+        let sim = w.lcs_similarity(&w.old[i], &w.new[j]);
+        old_sim[i] = sim;
+        new_sim[j] = sim;
     }
 
     // 5. Splits, then merges.

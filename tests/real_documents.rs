@@ -470,6 +470,17 @@ fn adopted_resolution_cover_and_closing_line() {
     assert_paragraph(&doc, "74", "Decides to include", "unless otherwise agreed.");
 }
 
+/// Asserts that every one of `lines` is a line of the transcript `t`.
+fn assert_lines(t: &[String], lines: &[&str]) {
+    for line in lines {
+        assert!(
+            t.iter().any(|l| l == line),
+            "no {line:?} in\n{}",
+            t.join("\n")
+        );
+    }
+}
+
 /// True changes between consecutive versions, written down by reading the two PDFs side by
 /// side (`pdftotext`), checked as lines of the transcript.
 fn assert_changes(old: &str, new: &str, expected: &[&str], total: usize) {
@@ -477,13 +488,7 @@ fn assert_changes(old: &str, new: &str, expected: &[&str], total: usize) {
         return;
     };
     let t = transcript(&a, &b);
-    for line in expected {
-        assert!(
-            t.iter().any(|l| l == line),
-            "{old} -> {new}: no {line:?} in\n{}",
-            t.join("\n")
-        );
-    }
+    assert_lines(&t, expected);
     assert_eq!(t.len(), total, "{old} -> {new}:\n{}", t.join("\n"));
 }
 
@@ -672,21 +677,18 @@ fn paris_editorial_corrections() {
     let t = transcript(&adopted, &corrected);
     let modified = t.iter().filter(|l| l.starts_with("modified ")).count();
     assert_eq!(modified, 43, "{}", t.join("\n"));
-    for line in [
-        "deleted [#1] -> []",
-        "inserted [] -> [#1]",
-        "modified [Art. 1 ¶ 1] -> [Art. 1 ¶ 1]",
-        "modified [Art. 2 ¶ 1 (1)] -> [Art. 2 ¶ 1 (1)]",
-        "modified [Art. 4 ¶ 17] -> [Art. 4 ¶ 17]",
-        "modified [Art. 6 ¶ 9] -> [Art. 6 ¶ 9]",
-        "modified [Art. 21 ¶ 1] -> [Art. 21 ¶ 1]",
-    ] {
-        assert!(
-            t.iter().any(|l| l == line),
-            "no {line:?} in\n{}",
-            t.join("\n")
-        );
-    }
+    assert_lines(
+        &t,
+        &[
+            "deleted [#1] -> []",
+            "inserted [] -> [#1]",
+            "modified [Art. 1 ¶ 1] -> [Art. 1 ¶ 1]",
+            "modified [Art. 2 ¶ 1 (1)] -> [Art. 2 ¶ 1 (1)]",
+            "modified [Art. 4 ¶ 17] -> [Art. 4 ¶ 17]",
+            "modified [Art. 6 ¶ 9] -> [Art. 6 ¶ 9]",
+            "modified [Art. 21 ¶ 1] -> [Art. 21 ¶ 1]",
+        ],
+    );
     assert_eq!(t.len(), 45, "{}", t.join("\n"));
 }
 
@@ -703,17 +705,14 @@ fn paris_articles_renumbered_in_the_final_text() {
         return;
     };
     let t = transcript(&ninth, &adopted);
-    for line in [
-        "modified [Article 3 bis] -> [Article 5]",
-        "modified [Article 3 ter] -> [Article 6]",
-        "modified [Article 5] -> [Article 8]",
-        "modified [Article 8 bis] -> [Article 12]",
-        "modified [Art. 3 bis ¶ 1] -> [Art. 5 ¶ 1]",
-    ] {
-        assert!(
-            t.iter().any(|l| l == line),
-            "no {line:?} in\n{}",
-            t.join("\n")
-        );
-    }
+    assert_lines(
+        &t,
+        &[
+            "modified [Article 3 bis] -> [Article 5]",
+            "modified [Article 3 ter] -> [Article 6]",
+            "modified [Article 5] -> [Article 8]",
+            "modified [Article 8 bis] -> [Article 12]",
+            "modified [Art. 3 bis ¶ 1] -> [Art. 5 ¶ 1]",
+        ],
+    );
 }

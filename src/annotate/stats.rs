@@ -53,7 +53,9 @@ pub fn sections(document: &Document) -> Vec<String> {
                     (Some(t), true) => format!("{t}.{label} {}", p.text),
                     _ => {
                         top = Some(label.to_string());
-                        if label.is_empty() {
+                        // An article heading's text is the whole heading ("Article 3
+                        // (mitigation)"), label included.
+                        if label.is_empty() || label.starts_with("Article ") {
                             p.text.clone()
                         } else {
                             format!("{label}. {}", p.text)

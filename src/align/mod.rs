@@ -151,7 +151,10 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         new_candidates[j].push(i);
     }
 
-    // 3. Scoring: the bag-of-words bound rules out most candidates before the LCS.
+    // 3. Scoring: the bag-of-words bound rules out most candidates before the LCS, and the
+    // heaviest common subsequence (also a bound, cheaper than the LCS on unrelated
+    // paragraphs) about half of the rest: formulaic look-alikes share many words, in
+    // another order.
     let threshold = |i: usize, j: usize| {
         if old_heading[i] {
             let same_label = old.paragraphs[i].label.is_some()
@@ -168,6 +171,11 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
     let score = |&(i, j): &(usize, usize)| {
         let t = threshold(i, j);
         if w.bag_similarity(i, j) < t {
+            return None;
+        }
+        let (a, b) = (&w.old[i], &w.new[j]);
+        let total = w.old_total[i] + w.new_total[j];
+        if total > 0.0 && 2.0 * w.heaviest_common_weight(a, b) / total < t - similarity::ROUNDING {
             return None;
         }
         let sim = w.lcs_similarity(&w.old[i], &w.new[j]);

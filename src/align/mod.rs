@@ -23,6 +23,7 @@
 mod candidates;
 mod chain;
 mod hash;
+mod segment;
 pub mod similarity;
 mod split_merge;
 pub mod words;

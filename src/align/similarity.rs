@@ -13,10 +13,9 @@
 
 use std::borrow::Cow;
 
-use rayon::prelude::*;
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::align::hash::FastMap;
+use crate::align::segment::word_bounds;
+use rayon::prelude::*;
 
 /// Function words that carry little meaning on their own. Used to damp their weight in
 /// similarity and, in the word redline, to absorb a lone stop word between two edits.
@@ -42,7 +41,7 @@ pub fn is_stop_word(word: &str) -> bool {
 
 /// The lower-cased words of `text`, in order, without punctuation or spaces.
 pub fn word_tokens(text: &str) -> Vec<String> {
-    text.split_word_bounds()
+    word_bounds(text)
         .filter(|t| t.chars().any(char::is_alphanumeric))
         .map(str::to_lowercase)
         .collect()
@@ -50,7 +49,7 @@ pub fn word_tokens(text: &str) -> Vec<String> {
 
 /// The words of `text` as written (not yet lower-cased), as [`word_tokens`] cuts them.
 fn words_of(text: &str) -> Vec<&str> {
-    text.split_word_bounds()
+    word_bounds(text)
         .filter(|t| t.chars().any(char::is_alphanumeric))
         .collect()
 }

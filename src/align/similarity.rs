@@ -13,9 +13,10 @@
 
 use std::borrow::Cow;
 
+use rayon::prelude::*;
+
 use crate::align::hash::FastMap;
 use crate::align::segment::word_bounds;
-use rayon::prelude::*;
 
 /// Function words that carry little meaning on their own. Used to damp their weight in
 /// similarity and, in the word redline, to absorb a lone stop word between two edits.

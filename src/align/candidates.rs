@@ -98,17 +98,20 @@ pub(crate) fn find(
     // then live in flat arrays instead of one map entry (and one vector) per feature. Each
     // paragraph's features are looked up once, here, and read by id afterwards.
     let mut slot: FastMap<u64, u32> = FastMap::default();
+    let mut hash_of: Vec<u64> = Vec::new();
     for f in old_features.iter().chain(&new_features).flatten() {
-        let next = slot.len() as u32;
-        slot.entry(*f).or_insert(next);
+        slot.entry(*f).or_insert_with(|| {
+            hash_of.push(*f);
+            hash_of.len() as u32 - 1
+        });
     }
-    let ids_of = |features: &[Vec<u64>]| -> Vec<Vec<u32>> {
+    let ids_of = |features: Vec<Vec<u64>>| -> Vec<Vec<u32>> {
         features
-            .par_iter()
+            .into_par_iter()
             .map(|fs| fs.iter().map(|f| slot[f]).collect())
             .collect()
     };
-    let (old_ids, new_ids) = rayon::join(|| ids_of(&old_features), || ids_of(&new_features));
+    let (old_ids, new_ids) = rayon::join(|| ids_of(old_features), || ids_of(new_features));
 
     let df: Vec<AtomicU32> = (0..slot.len()).map(|_| AtomicU32::new(0)).collect();
     let count = |ids: &[u32], times: u32| {
@@ -145,8 +148,7 @@ pub(crate) fn find(
         || Postings::new(&new_ids, slot.len()),
     );
 
-    let side = |features: &[Vec<u64>],
-                ids: &[Vec<u32>],
+    let side = |ids: &[Vec<u32>],
                 free: &[bool],
                 guess: &[usize],
                 other: &Postings,
@@ -155,12 +157,15 @@ pub(crate) fn find(
      -> Vec<(usize, usize)> {
         let other_len = other_free.len();
         let one = |scratch: &mut Scratch, p: usize| -> Vec<(usize, usize)> {
-            let mut rare: Vec<(u32, u64, u32)> = features[p]
+            let mut rare: Vec<(u32, u64, u32)> = ids[p]
                 .iter()
-                .zip(&ids[p])
-                .filter_map(|(f, &id)| {
+                .filter_map(|&id| {
                     let d = df[id as usize];
-                    (d as usize <= hard_cap && !other.of(id).is_empty()).then_some((d, *f, id))
+                    (d as usize <= hard_cap && !other.of(id).is_empty()).then_some((
+                        d,
+                        hash_of[id as usize],
+                        id,
+                    ))
                 })
                 .collect();
             // The rarest features, ties broken by the feature's hash: a total order, so
@@ -208,30 +213,16 @@ pub(crate) fn find(
             );
             out
         };
-        (0..features.len())
+        (0..ids.len())
             .into_par_iter()
             .filter(|&p| free[p])
             .map_init(|| Scratch::new(other_len), one)
             .flatten_iter()
             .collect()
     };
-    let mut pairs = side(
-        &old_features,
-        &old_ids,
-        free_old,
-        guess_old,
-        &new_index,
-        free_new,
-        false,
-    );
+    let mut pairs = side(&old_ids, free_old, guess_old, &new_index, free_new, false);
     pairs.extend(side(
-        &new_features,
-        &new_ids,
-        free_new,
-        guess_new,
-        &old_index,
-        free_old,
-        true,
+        &new_ids, free_new, guess_new, &old_index, free_old, true,
     ));
     pairs.par_sort_unstable();
     pairs.dedup();

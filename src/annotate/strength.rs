@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
@@ -214,8 +215,16 @@ fn side(change: &Change, drop: SpanOp) -> (String, Vec<Range<usize>>) {
 
 /// Attaches strength shifts to every edited change.
 pub fn annotate(changes: &mut [Change], lexicon: &Lexicon) {
-    for change in changes.iter_mut().filter(|c| c.is_edited()) {
-        change.strength = lexicon.shifts(change);
+    // Each change is read on its own: in parallel when there are many.
+    let one = |change: &mut Change| {
+        if change.is_edited() {
+            change.strength = lexicon.shifts(change);
+        }
+    };
+    if changes.len() >= super::PARALLEL_FROM {
+        changes.par_iter_mut().for_each(one);
+    } else {
+        changes.iter_mut().for_each(one);
     }
 }
 

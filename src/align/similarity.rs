@@ -122,9 +122,25 @@ pub(crate) struct Weighted {
 
 impl Weighted {
     /// Interns the words of both sides' keys and weighs them by inverse document frequency.
+    #[cfg(test)]
     pub fn new<'a>(
         old: impl IntoIterator<Item = &'a str>,
         new: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        Self::with_copies(old, new, &[])
+    }
+
+    /// [`Weighted::new`], told that new paragraph `j` has the same text as old paragraph
+    /// `i` when `copy_of[j] == Some(i)` (missing entries mean no such paragraph).
+    ///
+    /// In a revision most paragraphs are unchanged, and cutting them into words again is
+    /// wasted: the old paragraph's ids are copied instead. The ids are the same as
+    /// [`Weighted::new`] gives: ids go to words in reading order, old draft first, and
+    /// every word of such a paragraph already has one when the new draft is read.
+    pub fn with_copies<'a>(
+        old: impl IntoIterator<Item = &'a str>,
+        new: impl IntoIterator<Item = &'a str>,
+        copy_of: &[Option<usize>],
     ) -> Self {
         // Cutting text into words is most of the work and independent per paragraph, so it
         // runs in parallel, a block of paragraphs at a time (the words of a whole large
@@ -135,25 +151,44 @@ impl Weighted {
         let mut stop = Vec::new();
         let (old, new): (Vec<&str>, Vec<&str>) =
             (old.into_iter().collect(), new.into_iter().collect());
-        let mut intern_side = |texts: &[&'a str]| -> Vec<Vec<u32>> {
-            let mut out = Vec::with_capacity(texts.len());
-            for block in texts.chunks(BLOCK) {
-                let words: Vec<Vec<&'a str>> = block.par_iter().map(|t| words_of(t)).collect();
-                for paragraph in &words {
-                    out.push(intern(&mut ids, &mut stop, paragraph));
+        // `copy[k]`, when given, is the paragraph of the side read `before` whose ids
+        // paragraph k takes.
+        let mut intern_side =
+            |texts: &[&'a str], copy: &[Option<usize>], before: &[Vec<u32>]| -> Vec<Vec<u32>> {
+                let copy = |k: usize| copy.get(k).copied().flatten();
+                let mut out = Vec::with_capacity(texts.len());
+                for (b, block) in texts.chunks(BLOCK).enumerate() {
+                    let first = b * BLOCK;
+                    let words: Vec<Option<Vec<&'a str>>> = block
+                        .par_iter()
+                        .enumerate()
+                        .map(|(k, t)| copy(first + k).is_none().then(|| words_of(t)))
+                        .collect();
+                    for (k, paragraph) in words.iter().enumerate() {
+                        out.push(match (paragraph, copy(first + k)) {
+                            (Some(words), _) => intern(&mut ids, &mut stop, words),
+                            (None, Some(i)) => before[i].clone(),
+                            (None, None) => unreachable!("words are cut unless copied"),
+                        });
+                    }
                 }
-            }
-            out
-        };
-        let old: Vec<Vec<u32>> = intern_side(&old);
-        let new: Vec<Vec<u32>> = intern_side(&new);
+                out
+            };
+        let old: Vec<Vec<u32>> = intern_side(&old, &[], &[]);
+        let new: Vec<Vec<u32>> = intern_side(&new, copy_of, &old);
         let bag = |seq: &Vec<u32>| {
             let mut b = seq.clone();
             b.sort_unstable();
             b
         };
         let old_bag: Vec<Vec<u32>> = old.par_iter().map(bag).collect();
-        let new_bag: Vec<Vec<u32>> = new.par_iter().map(bag).collect();
+        let new_bag: Vec<Vec<u32>> = (0..new.len())
+            .into_par_iter()
+            .map(|j| match copy_of.get(j).copied().flatten() {
+                Some(i) => old_bag[i].clone(),
+                None => bag(&new[j]),
+            })
+            .collect();
 
         // Document frequency: in how many paragraphs (of either draft) each word occurs.
         let mut df = vec![0u32; stop.len()];
@@ -427,6 +462,27 @@ mod tests {
         let mut s = seq.to_vec();
         s.sort_unstable();
         s
+    }
+
+    #[test]
+    fn copies_give_the_ids_and_weights_reading_gives() {
+        let old = [
+            "We recognize the role",
+            "Unchanged words here",
+            "We note the Forum",
+        ];
+        let new = [
+            "A new paragraph first",
+            "We note the Forum",
+            "Unchanged words here",
+        ];
+        let read = Weighted::new(old, new);
+        let copied = Weighted::with_copies(old, new, &[None, Some(2), Some(1)]);
+        assert_eq!(read.old, copied.old);
+        assert_eq!(read.new, copied.new);
+        assert_eq!(read.new_bag, copied.new_bag);
+        assert_eq!(read.weight, copied.weight);
+        assert_eq!(read.new_total, copied.new_total);
     }
 
     #[test]

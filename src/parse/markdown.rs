@@ -52,6 +52,10 @@ pub fn is_rule(line: &str) -> bool {
 /// `text` without emphasis markers, footnote references and link targets; also returns the
 /// footnote references removed, in order (`[^3]` → `3`).
 pub fn strip_inline(text: &str) -> (String, Vec<String>) {
+    // Footnote references and links both open with '['; most paragraphs have none.
+    if !text.contains('[') {
+        return (strip_emphasis(text), Vec::new());
+    }
     let (text, refs) = strip_footnote_refs(text);
     (strip_emphasis(&strip_links(&text)), refs)
 }

@@ -47,15 +47,29 @@ pub fn key(text: &str) -> String {
 /// carriage return, space) become one space, and the ends are trimmed. Copies the words
 /// between them whole.
 fn collapse_ascii_spaces(text: &str) -> String {
-    let space = |b: &u8| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
+    let text = text.trim_matches(|c: char| c.is_ascii() && space(c as u8));
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    for word in text.as_bytes().split(space).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+    // Text between whitespace runs other than a single space is copied whole: in a typed
+    // draft that is usually the whole paragraph. Cuts fall on ASCII bytes, so on
+    // character boundaries.
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !space(bytes[i]) {
+            i += 1;
+            continue;
         }
-        // Cut at ASCII bytes of ASCII text: every piece is valid UTF-8.
-        out.push_str(std::str::from_utf8(word).expect("ASCII"));
+        let run = bytes[i..].iter().take_while(|&&b| space(b)).count();
+        if run > 1 || bytes[i] != b' ' {
+            out.push_str(&text[copied..i]);
+            out.push(' ');
+            copied = i + run;
+        }
+        i += run;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -319,7 +333,21 @@ mod tests {
             "a\x1fb\x1c c",
             "We  recognize\tthe role.",
         ];
-        for text in cases {
+        let mut rng = fastrand::Rng::with_seed(11);
+        let alphabet = b"ab. \t\n\r\x0b\x0c\x1f";
+        let random: Vec<String> = (0..5000)
+            .map(|_| {
+                let len = rng.usize(0..16);
+                (0..len)
+                    .map(|_| char::from(alphabet[rng.usize(0..alphabet.len())]))
+                    .collect()
+            })
+            .collect();
+        for text in cases
+            .iter()
+            .copied()
+            .chain(random.iter().map(String::as_str))
+        {
             let mut general = String::new();
             let mut pending = false;
             for c in text.chars() {

@@ -330,7 +330,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             sink.write(|out| {
                 render::write_comparison(out, &comparison, report_format(format), &options)
             })?;
-            Ok(differs(comparison.has_differences()))
+            let differences = comparison.has_differences();
+            // The process ends here: freeing a large comparison (two drafts, every change
+            // and span) piece by piece would only delay the exit; the system takes the
+            // memory back at once.
+            std::mem::forget(comparison);
+            Ok(differs(differences))
         }
         Command::GitDiff {
             path,

@@ -69,10 +69,14 @@ fn features(seq: &[u32], stop: &[bool]) -> Vec<u64> {
 /// Finds candidate pairs among the free paragraphs (`free_old`, `free_new`); `guess_old[i]`
 /// is where old paragraph `i` would stand in the new draft if it stayed in place, and
 /// `guess_new` the reverse.
+///
+/// The paragraphs that are not free are the `anchors`, pairs of paragraphs with the same
+/// words (equal keys); they count towards the rarity of features only.
 pub(crate) fn find(
     w: &Weighted,
     free_old: &[bool],
     free_new: &[bool],
+    anchors: &[(usize, usize)],
     guess_old: &[usize],
     guess_new: &[usize],
     limits: Limits,
@@ -91,43 +95,60 @@ pub(crate) fn find(
     );
 
     // Dense ids for the features of free paragraphs: document frequencies and postings
-    // then live in flat arrays instead of one map entry (and one vector) per feature.
+    // then live in flat arrays instead of one map entry (and one vector) per feature. Each
+    // paragraph's features are looked up once, here, and read by id afterwards.
     let mut slot: FastMap<u64, u32> = FastMap::default();
+    let mut hash_of: Vec<u64> = Vec::new();
     for f in old_features.iter().chain(&new_features).flatten() {
-        let next = slot.len() as u32;
-        slot.entry(*f).or_insert(next);
+        slot.entry(*f).or_insert_with(|| {
+            hash_of.push(*f);
+            hash_of.len() as u32 - 1
+        });
     }
+    let ids_of = |features: Vec<Vec<u64>>| -> Vec<Vec<u32>> {
+        features
+            .into_par_iter()
+            .map(|fs| fs.iter().map(|f| slot[f]).collect())
+            .collect()
+    };
+    let (old_ids, new_ids) = rayon::join(|| ids_of(old_features), || ids_of(new_features));
+
     let df: Vec<AtomicU32> = (0..slot.len()).map(|_| AtomicU32::new(0)).collect();
-    let count = |fs: &[u64]| {
-        for f in fs {
-            if let Some(&id) = slot.get(f) {
-                df[id as usize].fetch_add(1, Ordering::Relaxed);
-            }
+    let count = |ids: &[u32], times: u32| {
+        for &id in ids {
+            df[id as usize].fetch_add(times, Ordering::Relaxed);
         }
     };
-    let count_side = |seqs: &[Vec<u32>], kept: &[Vec<u64>], free: &[bool]| {
-        (0..seqs.len()).into_par_iter().for_each(|p| {
-            if free[p] {
-                count(&kept[p]);
-            } else {
-                count(&features(&seqs[p], &w.stop));
-            }
-        });
+    let count_free = |ids: &[Vec<u32>], free: &[bool]| {
+        ids.par_iter()
+            .zip(free)
+            .filter(|(_, f)| **f)
+            .for_each(|(ids, _)| count(ids, 1));
     };
     rayon::join(
-        || count_side(&w.old, &old_features, free_old),
-        || count_side(&w.new, &new_features, free_new),
+        || count_free(&old_ids, free_old),
+        || count_free(&new_ids, free_new),
     );
+    // The two paragraphs of an anchor have the same words, hence the same features: cut
+    // them once and count them twice. Only features some free paragraph has matter.
+    anchors.par_iter().for_each(|&(i, j)| {
+        debug_assert_eq!(w.old[i], w.new[j], "an anchor pairs equal keys");
+        let ids: Vec<u32> = features(&w.old[i], &w.stop)
+            .iter()
+            .filter_map(|f| slot.get(f).copied())
+            .collect();
+        count(&ids, 2);
+    });
     let df: Vec<u32> = df.into_iter().map(AtomicU32::into_inner).collect();
     let n = w.old.len() + w.new.len();
     let hard_cap = (2 * limits.postings).max(n / 10);
 
     let (old_index, new_index) = rayon::join(
-        || Postings::new(&old_features, &slot),
-        || Postings::new(&new_features, &slot),
+        || Postings::new(&old_ids, slot.len()),
+        || Postings::new(&new_ids, slot.len()),
     );
 
-    let side = |features: &[Vec<u64>],
+    let side = |ids: &[Vec<u32>],
                 free: &[bool],
                 guess: &[usize],
                 other: &Postings,
@@ -136,18 +157,22 @@ pub(crate) fn find(
      -> Vec<(usize, usize)> {
         let other_len = other_free.len();
         let one = |scratch: &mut Scratch, p: usize| -> Vec<(usize, usize)> {
-            let mut rare: Vec<(u32, u64, u32)> = features[p]
+            let mut rare: Vec<(u32, u64, u32)> = ids[p]
                 .iter()
-                .filter_map(|f| {
-                    let id = slot[f];
+                .filter_map(|&id| {
                     let d = df[id as usize];
-                    (d as usize <= hard_cap && !other.of(id).is_empty()).then_some((d, *f, id))
+                    (d as usize <= hard_cap && !other.of(id).is_empty()).then_some((
+                        d,
+                        hash_of[id as usize],
+                        id,
+                    ))
                 })
                 .collect();
-            rare.sort_unstable();
-            rare.truncate(FEATURES_PER_PARAGRAPH);
+            // The rarest features, ties broken by the feature's hash: a total order, so
+            // selecting the first few and sorting them gives what a full sort would.
+            smallest(&mut rare, FEATURES_PER_PARAGRAPH, |a, b| a.cmp(b));
             let Scratch { score, met } = scratch;
-            for (d, _, id) in rare {
+            for &(d, _, id) in &rare {
                 let idf = (1.0 + n as f64 / f64::from(d)).ln();
                 let postings = other.of(id);
                 let window = if postings.len() <= limits.postings {
@@ -173,8 +198,9 @@ pub(crate) fn find(
                 .drain(..)
                 .map(|q| (q, std::mem::take(&mut score[q as usize])))
                 .collect();
-            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            ranked.truncate(limits.per_paragraph);
+            smallest(&mut ranked, limits.per_paragraph, |a, b| {
+                b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+            });
             let pair = |q: usize| if flip { (q, p) } else { (p, q) };
             let mut out: Vec<(usize, usize)> =
                 ranked.into_iter().map(|(q, _)| pair(q as usize)).collect();
@@ -187,32 +213,34 @@ pub(crate) fn find(
             );
             out
         };
-        (0..features.len())
+        (0..ids.len())
             .into_par_iter()
             .filter(|&p| free[p])
             .map_init(|| Scratch::new(other_len), one)
             .flatten_iter()
             .collect()
     };
-    let mut pairs = side(
-        &old_features,
-        free_old,
-        guess_old,
-        &new_index,
-        free_new,
-        false,
-    );
+    let mut pairs = side(&old_ids, free_old, guess_old, &new_index, free_new, false);
     pairs.extend(side(
-        &new_features,
-        free_new,
-        guess_new,
-        &old_index,
-        free_old,
-        true,
+        &new_ids, free_new, guess_new, &old_index, free_old, true,
     ));
     pairs.par_sort_unstable();
     pairs.dedup();
     Candidates { pairs }
+}
+
+/// Keeps the `k` smallest elements of `items` under `order`, sorted: what sorting and
+/// truncating gives when `order` is total, without sorting the rest.
+fn smallest<T>(items: &mut Vec<T>, k: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if k == 0 {
+        items.clear();
+        return;
+    }
+    if items.len() > k {
+        items.select_nth_unstable_by(k - 1, &order);
+        items.truncate(k);
+    }
+    items.sort_unstable_by(order);
 }
 
 /// Per-thread scores of the paragraphs one paragraph meets, dense over the other side:
@@ -242,20 +270,21 @@ struct Postings {
 }
 
 impl Postings {
-    fn new(features: &[Vec<u64>], slot: &FastMap<u64, u32>) -> Self {
-        let mut start = vec![0u32; slot.len() + 1];
-        for f in features.iter().flatten() {
-            start[slot[f] as usize + 1] += 1;
+    /// The postings of paragraphs whose features have the ids `ids[p]`, out of `len` ids.
+    fn new(ids: &[Vec<u32>], len: usize) -> Self {
+        let mut start = vec![0u32; len + 1];
+        for &id in ids.iter().flatten() {
+            start[id as usize + 1] += 1;
         }
         for k in 1..start.len() {
             start[k] += start[k - 1];
         }
         let mut fill = start.clone();
-        let mut paragraphs = vec![0u32; start[slot.len()] as usize];
+        let mut paragraphs = vec![0u32; start[len] as usize];
         // Paragraphs in increasing order, so every row comes out sorted.
-        for (p, fs) in features.iter().enumerate() {
-            for f in fs {
-                let at = &mut fill[slot[f] as usize];
+        for (p, ids) in ids.iter().enumerate() {
+            for &id in ids {
+                let at = &mut fill[id as usize];
                 paragraphs[*at as usize] = p as u32;
                 *at += 1;
             }

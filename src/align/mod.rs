@@ -27,6 +27,7 @@ mod candidates;
 mod chain;
 mod hash;
 mod sections;
+mod segment;
 pub mod similarity;
 mod split_merge;
 pub mod words;
@@ -38,6 +39,7 @@ use rayon::prelude::*;
 use crate::model::{
     Change, ChangeKind, Comparison, Document, PARAGRAPH_BREAK, ParagraphKind, Span, SpanOp,
 };
+use hash::FastMap;
 use similarity::Weighted;
 
 /// Options that change the answer of the alignment (never its look).
@@ -104,9 +106,20 @@ struct Draft {
 /// the same output.
 pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Change> {
     let (n, m) = (old.paragraphs.len(), new.paragraphs.len());
-    let w = Weighted::new(
+    let groups = key_groups(old, new);
+    // A new paragraph whose key some old paragraph has takes that paragraph's words.
+    let mut copy_of: Vec<Option<usize>> = vec![None; m];
+    for (olds, news) in groups.values() {
+        if let Some(&i) = olds.first() {
+            for &j in news {
+                copy_of[j] = Some(i);
+            }
+        }
+    }
+    let w = Weighted::with_copies(
         old.paragraphs.iter().map(|p| p.key.as_str()),
         new.paragraphs.iter().map(|p| p.key.as_str()),
+        &copy_of,
     );
     let old_heading: Vec<bool> = old
         .paragraphs
@@ -125,7 +138,8 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
     let mut new_sim = vec![0.0; m];
 
     // 1. Anchors.
-    let anchors = anchors(old, new, &old_heading, &new_heading);
+    let anchors = anchors(&groups, &old_heading, &new_heading);
+    drop(groups);
     for &(i, j) in &anchors {
         old_partner[i] = Some(j);
         new_partner[j] = Some(i);
@@ -141,6 +155,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         &w,
         &free_old,
         &free_new,
+        &anchors,
         &guess_old,
         &guess_new,
         candidates::Limits {
@@ -160,7 +175,10 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         new_candidates[j].push(i);
     }
 
-    // 3. Scoring: the bag-of-words bound rules out most candidates before the LCS.
+    // 3. Scoring: the bag-of-words bound rules out most candidates before the LCS, and the
+    // heaviest common subsequence (also a bound, cheaper than the LCS on unrelated
+    // paragraphs) about half of the rest: formulaic look-alikes share many words, in
+    // another order.
     let threshold = |i: usize, j: usize| {
         if old_heading[i] {
             let same_label = old.paragraphs[i].label.is_some()
@@ -177,6 +195,11 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
     let score = |&(i, j): &(usize, usize)| {
         let t = threshold(i, j);
         if w.bag_similarity(i, j) < t {
+            return None;
+        }
+        let (a, b) = (&w.old[i], &w.new[j]);
+        let total = w.old_total[i] + w.new_total[j];
+        if total > 0.0 && 2.0 * w.heaviest_common_weight(a, b) / total < t - similarity::ROUNDING {
             return None;
         }
         let sim = w.lcs_similarity(&w.old[i], &w.new[j]);
@@ -365,25 +388,28 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
     }
 }
 
-/// Exact anchors: keys unique on both sides, and keys repeated the same number of times on
-/// both sides (paired in order). Headings only anchor to headings.
-fn anchors(
-    old: &Document,
-    new: &Document,
-    old_heading: &[bool],
-    new_heading: &[bool],
-) -> Vec<(usize, usize)> {
-    let mut by_key: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+/// The paragraphs of each key: old ones, new ones, in order.
+type KeyGroups<'d> = FastMap<&'d str, (Vec<usize>, Vec<usize>)>;
+
+/// Groups the paragraphs of both drafts by key.
+fn key_groups<'d>(old: &'d Document, new: &'d Document) -> KeyGroups<'d> {
+    let mut by_key = KeyGroups::default();
     for p in &old.paragraphs {
         by_key.entry(p.key.as_str()).or_default().0.push(p.index);
     }
     for p in &new.paragraphs {
         by_key.entry(p.key.as_str()).or_default().1.push(p.index);
     }
-    let mut out: Vec<(usize, usize)> = by_key
-        .into_values()
+    by_key
+}
+
+/// Exact anchors: keys unique on both sides, and keys repeated the same number of times on
+/// both sides (paired in order). Headings only anchor to headings.
+fn anchors(groups: &KeyGroups, old_heading: &[bool], new_heading: &[bool]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = groups
+        .values()
         .filter(|(a, b)| a.len() == b.len())
-        .flat_map(|(a, b)| a.into_iter().zip(b))
+        .flat_map(|(a, b)| a.iter().copied().zip(b.iter().copied()))
         .filter(|&(i, j)| old_heading[i] == new_heading[j])
         .collect();
     out.sort_unstable();

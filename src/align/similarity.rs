@@ -14,9 +14,9 @@
 use std::borrow::Cow;
 
 use rayon::prelude::*;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::align::hash::FastMap;
+use crate::align::segment::word_bounds;
 
 /// Function words that carry little meaning on their own. Used to damp their weight in
 /// similarity and, in the word redline, to absorb a lone stop word between two edits.
@@ -25,6 +25,12 @@ pub const STOP_WORDS: &[&str] = &[
     "its", "of", "on", "or", "our", "that", "the", "their", "these", "this", "those", "to", "we",
     "which", "with",
 ];
+
+/// Slack for the bounds of the weighted LCS (bag of words, heaviest common subsequence):
+/// they sum the same weights as the LCS in another order, so a bound may round a hair below
+/// the value it bounds. A comparison is skipped only when its bound misses the threshold by
+/// more than this.
+pub(crate) const ROUNDING: f64 = 1e-9;
 
 /// Weight factor of a stop word relative to a content word of the same frequency.
 const STOP_WORD_FACTOR: f64 = 0.2;
@@ -36,7 +42,7 @@ pub fn is_stop_word(word: &str) -> bool {
 
 /// The lower-cased words of `text`, in order, without punctuation or spaces.
 pub fn word_tokens(text: &str) -> Vec<String> {
-    text.split_word_bounds()
+    word_bounds(text)
         .filter(|t| t.chars().any(char::is_alphanumeric))
         .map(str::to_lowercase)
         .collect()
@@ -44,7 +50,7 @@ pub fn word_tokens(text: &str) -> Vec<String> {
 
 /// The words of `text` as written (not yet lower-cased), as [`word_tokens`] cuts them.
 fn words_of(text: &str) -> Vec<&str> {
-    text.split_word_bounds()
+    word_bounds(text)
         .filter(|t| t.chars().any(char::is_alphanumeric))
         .collect()
 }
@@ -116,9 +122,25 @@ pub(crate) struct Weighted {
 
 impl Weighted {
     /// Interns the words of both sides' keys and weighs them by inverse document frequency.
+    #[cfg(test)]
     pub fn new<'a>(
         old: impl IntoIterator<Item = &'a str>,
         new: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        Self::with_copies(old, new, &[])
+    }
+
+    /// [`Weighted::new`], told that new paragraph `j` has the same text as old paragraph
+    /// `i` when `copy_of[j] == Some(i)` (missing entries mean no such paragraph).
+    ///
+    /// In a revision most paragraphs are unchanged, and cutting them into words again is
+    /// wasted: the old paragraph's ids are copied instead. The ids are the same as
+    /// [`Weighted::new`] gives: ids go to words in reading order, old draft first, and
+    /// every word of such a paragraph already has one when the new draft is read.
+    pub fn with_copies<'a>(
+        old: impl IntoIterator<Item = &'a str>,
+        new: impl IntoIterator<Item = &'a str>,
+        copy_of: &[Option<usize>],
     ) -> Self {
         // Cutting text into words is most of the work and independent per paragraph, so it
         // runs in parallel, a block of paragraphs at a time (the words of a whole large
@@ -129,25 +151,44 @@ impl Weighted {
         let mut stop = Vec::new();
         let (old, new): (Vec<&str>, Vec<&str>) =
             (old.into_iter().collect(), new.into_iter().collect());
-        let mut intern_side = |texts: &[&'a str]| -> Vec<Vec<u32>> {
-            let mut out = Vec::with_capacity(texts.len());
-            for block in texts.chunks(BLOCK) {
-                let words: Vec<Vec<&'a str>> = block.par_iter().map(|t| words_of(t)).collect();
-                for paragraph in &words {
-                    out.push(intern(&mut ids, &mut stop, paragraph));
+        // `copy[k]`, when given, is the paragraph of the side read `before` whose ids
+        // paragraph k takes.
+        let mut intern_side =
+            |texts: &[&'a str], copy: &[Option<usize>], before: &[Vec<u32>]| -> Vec<Vec<u32>> {
+                let copy = |k: usize| copy.get(k).copied().flatten();
+                let mut out = Vec::with_capacity(texts.len());
+                for (b, block) in texts.chunks(BLOCK).enumerate() {
+                    let first = b * BLOCK;
+                    let words: Vec<Option<Vec<&'a str>>> = block
+                        .par_iter()
+                        .enumerate()
+                        .map(|(k, t)| copy(first + k).is_none().then(|| words_of(t)))
+                        .collect();
+                    for (k, paragraph) in words.iter().enumerate() {
+                        out.push(match (paragraph, copy(first + k)) {
+                            (Some(words), _) => intern(&mut ids, &mut stop, words),
+                            (None, Some(i)) => before[i].clone(),
+                            (None, None) => unreachable!("words are cut unless copied"),
+                        });
+                    }
                 }
-            }
-            out
-        };
-        let old: Vec<Vec<u32>> = intern_side(&old);
-        let new: Vec<Vec<u32>> = intern_side(&new);
+                out
+            };
+        let old: Vec<Vec<u32>> = intern_side(&old, &[], &[]);
+        let new: Vec<Vec<u32>> = intern_side(&new, copy_of, &old);
         let bag = |seq: &Vec<u32>| {
             let mut b = seq.clone();
             b.sort_unstable();
             b
         };
         let old_bag: Vec<Vec<u32>> = old.par_iter().map(bag).collect();
-        let new_bag: Vec<Vec<u32>> = new.par_iter().map(bag).collect();
+        let new_bag: Vec<Vec<u32>> = (0..new.len())
+            .into_par_iter()
+            .map(|j| match copy_of.get(j).copied().flatten() {
+                Some(i) => old_bag[i].clone(),
+                None => bag(&new[j]),
+            })
+            .collect();
 
         // Document frequency: in how many paragraphs (of either draft) each word occurs.
         let mut df = vec![0u32; stop.len()];
@@ -215,6 +256,43 @@ impl Weighted {
         common
     }
 
+    /// Weight of the heaviest common subsequence of two word sequences: an upper bound of
+    /// [`Weighted::lcs_weight`], tighter than the bag bound [`Weighted::common_weight`] and
+    /// much cheaper than the LCS itself on dissimilar paragraphs.
+    ///
+    /// Why a bound and not the similarity itself: [`Weighted::lcs_weight`] weighs the
+    /// longest common subsequence Myers' algorithm picks, and where several exist (a third
+    /// of the candidate pairs of a large generated draft) their weights differ; the
+    /// heaviest one weighs at least as much as any of them. Replacing the value would change
+    /// answers, so the engine uses this only to skip comparisons whose bound already misses
+    /// the bar.
+    ///
+    /// Common prefix and suffix are taken whole (an equal first word is always part of some
+    /// heaviest common subsequence). The rest is a heaviest increasing chain of the match
+    /// points `(i, j)` with `a[i] == b[j]`: for each word of `a` in order, its positions in
+    /// `b` are visited from last to first, each extending the heaviest chain that ends
+    /// before it, kept in a Fenwick tree of prefix maxima. The work is
+    /// `O((|a| + |b| + matches) · log |b|)`, and unrelated paragraphs share few words.
+    pub fn heaviest_common_weight(&self, a: &[u32], b: &[u32]) -> f64 {
+        let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let (a_rest, b_rest) = (&a[prefix..], &b[prefix..]);
+        let suffix = a_rest
+            .iter()
+            .rev()
+            .zip(b_rest.iter().rev())
+            .take_while(|(x, y)| x == y)
+            .count();
+        let ends = self.total(&a[..prefix]) + self.total(&a_rest[a_rest.len() - suffix..]);
+        let (a, b) = (
+            &a_rest[..a_rest.len() - suffix],
+            &b_rest[..b_rest.len() - suffix],
+        );
+        if a.is_empty() || b.is_empty() {
+            return ends;
+        }
+        SCRATCH.with_borrow_mut(|s| ends + s.heaviest_chain(a, b, &self.weight))
+    }
+
     /// Weight of the longest common subsequence of two word sequences.
     pub fn lcs_weight(&self, a: &[u32], b: &[u32]) -> f64 {
         if a == b {
@@ -234,6 +312,75 @@ impl Weighted {
     /// Weighted LCS similarity of two word sequences, 0.0 to 1.0.
     pub fn lcs_similarity(&self, a: &[u32], b: &[u32]) -> f64 {
         dice(self.lcs_weight(a, b), self.total(a) + self.total(b))
+    }
+}
+
+/// No position: the end of a chain of positions in [`Scratch`].
+const NONE: u32 = u32::MAX;
+
+thread_local! {
+    /// Each thread's working memory for [`Weighted::heaviest_common_weight`], kept between
+    /// calls so that a call allocates nothing once the thread has seen its longest input.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// Working memory of the heaviest-chain search.
+#[derive(Default)]
+struct Scratch {
+    /// Last position in `b` of each word id, or [`NONE`]; all [`NONE`] between calls.
+    last: Vec<u32>,
+    /// For each position in `b`, the previous position of the same word, or [`NONE`].
+    previous: Vec<u32>,
+    /// Fenwick tree of prefix maxima over positions in `b` (one-based).
+    tree: Vec<f64>,
+}
+
+impl Scratch {
+    /// Weight of the heaviest common subsequence of `a` and `b` (both non-empty).
+    fn heaviest_chain(&mut self, a: &[u32], b: &[u32], weight: &[f64]) -> f64 {
+        if self.last.len() < weight.len() {
+            self.last.resize(weight.len(), NONE);
+        }
+        self.previous.clear();
+        for (j, &t) in b.iter().enumerate() {
+            self.previous.push(self.last[t as usize]);
+            self.last[t as usize] = j as u32;
+        }
+        self.tree.clear();
+        self.tree.resize(b.len() + 1, 0.0);
+        let tree = &mut self.tree;
+        for &t in a {
+            let w = weight[t as usize];
+            let mut j = self.last[t as usize];
+            while j != NONE {
+                // The heaviest chain over positions before j, extended by this match.
+                let mut best = 0.0f64;
+                let mut k = j as usize;
+                while k > 0 {
+                    best = best.max(tree[k]);
+                    k &= k - 1;
+                }
+                let value = best + w;
+                let mut k = j as usize + 1;
+                while k < tree.len() {
+                    if tree[k] < value {
+                        tree[k] = value;
+                    }
+                    k += k & k.wrapping_neg();
+                }
+                j = self.previous[j as usize];
+            }
+        }
+        let mut best = 0.0f64;
+        let mut k = b.len();
+        while k > 0 {
+            best = best.max(tree[k]);
+            k &= k - 1;
+        }
+        for &t in b {
+            self.last[t as usize] = NONE;
+        }
+        best
     }
 }
 
@@ -265,6 +412,77 @@ mod tests {
         assert!((word_similarity("a b c d", "a b x y") - 0.5).abs() < 1e-9);
         assert_eq!(word_similarity("", ""), 1.0);
         assert_eq!(word_similarity("word", ""), 0.0);
+    }
+
+    /// The heaviest common subsequence by the textbook quadratic recurrence.
+    fn heaviest_by_table(w: &Weighted, a: &[u32], b: &[u32]) -> f64 {
+        let mut table = vec![vec![0.0f64; b.len() + 1]; a.len() + 1];
+        for (i, &x) in a.iter().enumerate() {
+            for (j, &y) in b.iter().enumerate() {
+                table[i + 1][j + 1] = if x == y {
+                    table[i][j] + w.weight[x as usize]
+                } else {
+                    table[i][j + 1].max(table[i + 1][j])
+                };
+            }
+        }
+        table[a.len()][b.len()]
+    }
+
+    #[test]
+    fn heaviest_common_subsequence_bounds_the_lcs() {
+        // Small vocabularies make many repeated words, the hard case for the chain search.
+        let mut rng = fastrand::Rng::with_seed(7);
+        let words = ["a", "b", "c", "d", "e", "f", "g", "the", "of", "and"];
+        let sentence = |rng: &mut fastrand::Rng| {
+            let n = rng.usize(0..40);
+            (0..n)
+                .map(|_| words[rng.usize(0..words.len())])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let old: Vec<String> = (0..60).map(|_| sentence(&mut rng)).collect();
+        let mut new: Vec<String> = (0..60).map(|_| sentence(&mut rng)).collect();
+        new.push("unrelated words only".into());
+        let w = Weighted::new(
+            old.iter().map(String::as_str),
+            new.iter().map(String::as_str),
+        );
+        for a in &w.old {
+            for b in &w.new {
+                let heaviest = w.heaviest_common_weight(a, b);
+                assert!((heaviest - heaviest_by_table(&w, a, b)).abs() < 1e-9);
+                assert!(heaviest >= w.lcs_weight(a, b) - ROUNDING);
+                assert!(heaviest <= w.common_weight(&sorted(a), &sorted(b)) + ROUNDING);
+            }
+        }
+    }
+
+    fn sorted(seq: &[u32]) -> Vec<u32> {
+        let mut s = seq.to_vec();
+        s.sort_unstable();
+        s
+    }
+
+    #[test]
+    fn copies_give_the_ids_and_weights_reading_gives() {
+        let old = [
+            "We recognize the role",
+            "Unchanged words here",
+            "We note the Forum",
+        ];
+        let new = [
+            "A new paragraph first",
+            "We note the Forum",
+            "Unchanged words here",
+        ];
+        let read = Weighted::new(old, new);
+        let copied = Weighted::with_copies(old, new, &[None, Some(2), Some(1)]);
+        assert_eq!(read.old, copied.old);
+        assert_eq!(read.new, copied.new);
+        assert_eq!(read.new_bag, copied.new_bag);
+        assert_eq!(read.weight, copied.weight);
+        assert_eq!(read.new_total, copied.new_total);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::ops::RangeInclusive;
 use rayon::prelude::*;
 
 use crate::align::hash::{FastMap, FastSet};
-use crate::align::similarity::Weighted;
+use crate::align::similarity::{ROUNDING, Weighted};
 
 /// Longest run tried, in paragraphs.
 const MAX_RUN: usize = 4;
@@ -31,10 +31,6 @@ const CLEAR_CONTAINMENT: f64 = 0.85;
 const SMALL_GAIN: f64 = 0.02;
 /// A pair below this similarity may lose its member to a split or merge.
 const WEAK: f64 = 0.75;
-/// Slack for the bag-of-words bounds: they sum the same weights as the LCS in another
-/// order, so a bound may round a hair below the value it bounds. A comparison is skipped
-/// only when its bound misses the threshold by more than this.
-const ROUNDING: f64 = 1e-9;
 
 /// One side's view of the matching so far.
 pub(crate) struct Side<'a> {
@@ -103,8 +99,9 @@ impl<'a> Members<'a> {
     /// The share of member `q`'s weight found in `p` (its LCS with `p`).
     ///
     /// Most candidates are formulaic look-alikes that share too little even as bags of
-    /// words; for them the bound stands in for the LCS, since every use of this value only
-    /// asks whether it reaches `MEMBER_CONTAINMENT`.
+    /// words, or share words in another order; for them a bound (bag of words, then the
+    /// heaviest common subsequence) stands in for the LCS, since every use of a value below
+    /// `MEMBER_CONTAINMENT` only asks whether it reaches `MEMBER_CONTAINMENT`.
     fn containment(&mut self, q: usize) -> f64 {
         if let Some(&c) = self.containment.get(&q) {
             return c;
@@ -113,11 +110,17 @@ impl<'a> Members<'a> {
         let c = if total <= 0.0 {
             1.0
         } else {
-            let bound = self.shared(q) / total;
-            if bound < MEMBER_CONTAINMENT - ROUNDING {
-                bound
+            let (q_tokens, p_tokens) = (&self.tokens[q], self.p_tokens);
+            let bag = self.shared(q) / total;
+            if bag < MEMBER_CONTAINMENT - ROUNDING {
+                bag
             } else {
-                self.w.lcs_weight(&self.tokens[q], self.p_tokens) / total
+                let heaviest = self.w.heaviest_common_weight(q_tokens, p_tokens) / total;
+                if heaviest < MEMBER_CONTAINMENT - ROUNDING {
+                    heaviest
+                } else {
+                    self.w.lcs_weight(q_tokens, p_tokens) / total
+                }
             }
         };
         self.containment.insert(q, c);

@@ -22,8 +22,7 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
+use crate::align::segment::word_bounds;
 use crate::align::similarity::is_stop_word;
 use crate::model::{Span, SpanOp};
 
@@ -110,7 +109,7 @@ struct Tokens<'a> {
 
 impl<'a> Tokens<'a> {
     fn new(source: &'a str) -> Self {
-        let tokens: Vec<&str> = source.split_word_bounds().collect();
+        let tokens: Vec<&str> = word_bounds(source).collect();
         let mut offsets = Vec::with_capacity(tokens.len() + 1);
         let mut at = 0;
         for t in &tokens {

@@ -9,6 +9,7 @@
 
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::Regex;
 
 use crate::model::{BracketEffect, BracketEvent, Change, Document, SpanOp};
@@ -89,9 +90,12 @@ fn read(text: &str) -> Brackets {
 
 /// How many bracketed passages (status tags aside) a draft holds.
 pub fn count(document: &Document) -> usize {
+    // Most paragraphs hold no bracket at all: a byte search rules them out before the
+    // reading proper (which also builds the text without brackets, not needed here).
     document
         .paragraphs
         .iter()
+        .filter(|p| p.text.contains('['))
         .map(|p| read(&p.text).groups.len())
         .sum()
 }
@@ -122,6 +126,10 @@ fn event(effect: BracketEffect, text: &str) -> BracketEvent {
 
 /// The bracket events of one change, comparing the bracketed content of its two sides.
 pub fn events(change: &Change) -> Vec<BracketEvent> {
+    // Without a bracket on either side there are no groups and no status tags to compare.
+    if !change.spans.iter().any(|s| s.text.contains('[')) {
+        return Vec::new();
+    }
     let old = read(&side_text(change, SpanOp::Insert));
     let new = read(&side_text(change, SpanOp::Delete));
     let mut events = Vec::new();
@@ -170,8 +178,16 @@ pub fn events(change: &Change) -> Vec<BracketEvent> {
 
 /// Attaches bracket events to every change whose text differs.
 pub fn annotate(changes: &mut [Change]) {
-    for change in changes.iter_mut().filter(|c| c.is_edited()) {
-        change.brackets = events(change);
+    // Each change is read on its own: in parallel when there are many.
+    let one = |change: &mut Change| {
+        if change.is_edited() {
+            change.brackets = events(change);
+        }
+    };
+    if changes.len() >= super::PARALLEL_FROM {
+        changes.par_iter_mut().for_each(one);
+    } else {
+        changes.iter_mut().for_each(one);
     }
 }
 

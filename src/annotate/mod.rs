@@ -14,6 +14,9 @@ pub mod topics;
 use crate::model::{Document, History};
 use topics::Watch;
 
+/// Below this many changes the per-change annotations run on one thread.
+const PARALLEL_FROM: usize = 64;
+
 /// Annotates the changes of one comparison: references always, strength and brackets
 /// always (with the watch file's `[[strength]]` entries when there is one), topics when a
 /// watch file is given.

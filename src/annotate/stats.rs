@@ -3,6 +3,8 @@
 //! Counts, per section of the draft and per watched topic, the paragraphs changed and the
 //! words added and removed, from the finished changes' spans.
 
+use std::collections::HashMap;
+
 use crate::model::{Change, ChangeKind, Document, ParagraphKind, SpanOp};
 
 /// Changes counted over one section or topic.
@@ -74,22 +76,22 @@ pub fn by_section(changes: &[Change], old: &Document, new: &Document) -> Vec<Tal
     let old_sections = sections(old);
     let new_sections = sections(new);
     let mut tallies: Vec<Tally> = Vec::new();
+    // Where each section's tally is: a long draft has hundreds of sections, too many to
+    // search the list for every change.
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for change in changes {
         let name = match (change.new.first(), change.old.first()) {
             (Some(&n), _) => &new_sections[n],
             (None, Some(&o)) => &old_sections[o],
             _ => continue,
         };
-        let at = match tallies.iter().position(|t| &t.name == name) {
-            Some(i) => i,
-            None => {
-                tallies.push(Tally {
-                    name: name.clone(),
-                    ..Default::default()
-                });
-                tallies.len() - 1
-            }
-        };
+        let at = *index.entry(name.as_str()).or_insert_with(|| {
+            tallies.push(Tally {
+                name: name.clone(),
+                ..Default::default()
+            });
+            tallies.len() - 1
+        });
         tallies[at].add(change);
     }
     tallies.retain(|t| t.changed > 0);

@@ -7,7 +7,8 @@
 
 use std::ops::Range;
 
-use regex::{Regex, RegexBuilder};
+use rayon::prelude::*;
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
 use crate::model::{Change, SpanOp, StrengthEffect, StrengthShift};
@@ -148,12 +149,36 @@ impl Lexicon {
         Ok(lexicon)
     }
 
+    /// All the entries' patterns in one set, compiled as each entry's is; `None` should
+    /// the set exceed the size limit (each entry is then searched for on its own).
+    fn set(&self) -> Option<RegexSet> {
+        RegexSetBuilder::new(self.entries.iter().map(|e| e.pattern.as_str()))
+            .case_insensitive(true)
+            .size_limit(self.entries.len().max(1) << 20)
+            .build()
+            .ok()
+    }
+
     /// Lexicon entries found in `text` that overlap one of the `edited` ranges, in text order.
-    fn edited_hits<'l>(&'l self, text: &str, edited: &[Range<usize>]) -> Vec<(usize, &'l Entry)> {
+    ///
+    /// With a `set` of the entries' patterns, only the entries the set finds somewhere in
+    /// `text` are searched for (one pass instead of one per entry; the same hits).
+    fn edited_hits<'l>(
+        &'l self,
+        text: &str,
+        edited: &[Range<usize>],
+        set: Option<&RegexSet>,
+    ) -> Vec<(usize, &'l Entry)> {
+        if edited.is_empty() {
+            return Vec::new();
+        }
+        let present = set.map(|s| s.matches(text));
         let mut hits: Vec<(usize, &Entry)> = self
             .entries
             .iter()
-            .flat_map(|e| e.pattern.find_iter(text).map(move |m| (m, e)))
+            .enumerate()
+            .filter(|(k, _)| present.as_ref().is_none_or(|p| p.matched(*k)))
+            .flat_map(|(_, e)| e.pattern.find_iter(text).map(move |m| (m, e)))
             .filter(|(m, _)| {
                 edited
                     .iter()
@@ -170,10 +195,19 @@ impl Lexicon {
     /// order, with entries of the same class in inserted text; a pair of different ranks is
     /// a shift.
     pub fn shifts(&self, change: &Change) -> Vec<StrengthShift> {
+        self.shifts_with(change, None)
+    }
+
+    /// [`Lexicon::shifts`], with the [`Lexicon::set`] of the entries' patterns or without.
+    fn shifts_with(&self, change: &Change, set: Option<&RegexSet>) -> Vec<StrengthShift> {
         let (old, old_edits) = side(change, SpanOp::Insert);
+        let removed = self.edited_hits(&old, &old_edits, set);
+        // Every shift starts from an entry in deleted text.
+        if removed.is_empty() {
+            return Vec::new();
+        }
         let (new, new_edits) = side(change, SpanOp::Delete);
-        let removed = self.edited_hits(&old, &old_edits);
-        let added = self.edited_hits(&new, &new_edits);
+        let added = self.edited_hits(&new, &new_edits, set);
         let mut used = vec![false; added.len()];
         let mut shifts = Vec::new();
         for (_, from) in removed {
@@ -214,8 +248,22 @@ fn side(change: &Change, drop: SpanOp) -> (String, Vec<Range<usize>>) {
 
 /// Attaches strength shifts to every edited change.
 pub fn annotate(changes: &mut [Change], lexicon: &Lexicon) {
-    for change in changes.iter_mut().filter(|c| c.is_edited()) {
-        change.strength = lexicon.shifts(change);
+    // Many edited changes: one pass of all patterns together tells which entries to look
+    // for in a text, worth its building (a millisecond or two) only then.
+    let edited = changes.iter().filter(|c| c.is_edited()).count();
+    let set = (edited >= super::PARALLEL_FROM)
+        .then(|| lexicon.set())
+        .flatten();
+    // Each change is read on its own: in parallel when there are many.
+    let one = |change: &mut Change| {
+        if change.is_edited() {
+            change.strength = lexicon.shifts_with(change, set.as_ref());
+        }
+    };
+    if changes.len() >= super::PARALLEL_FROM {
+        changes.par_iter_mut().for_each(one);
+    } else {
+        changes.iter_mut().for_each(one);
     }
 }
 
@@ -240,6 +288,43 @@ mod tests {
             .into_iter()
             .map(|s| (s.from, s.to, s.effect))
             .collect()
+    }
+
+    #[test]
+    fn the_pattern_set_finds_the_same_shifts() {
+        let lexicon = Lexicon::default();
+        let set = lexicon.set().expect("the built-in patterns fit one set");
+        let cases: [&[(SpanOp, &str)]; 4] = [
+            &[
+                (SpanOp::Equal, "We "),
+                (SpanOp::Delete, "decide"),
+                (SpanOp::Insert, "note the proposal"),
+                (SpanOp::Equal, " to establish an office."),
+            ],
+            &[
+                (SpanOp::Equal, "States "),
+                (SpanOp::Delete, "should"),
+                (SpanOp::Insert, "shall"),
+                (SpanOp::Equal, " and may commit themselves to act."),
+            ],
+            &[
+                (SpanOp::Delete, "We urge and call upon all"),
+                (SpanOp::Insert, "We encourage and invite all"),
+            ],
+            &[
+                (SpanOp::Equal, "We decide."),
+                (SpanOp::Insert, " We note with"),
+            ],
+        ];
+        for spans in cases {
+            let c = change(spans);
+            assert_eq!(lexicon.shifts_with(&c, Some(&set)), lexicon.shifts(&c));
+            assert_eq!(
+                lexicon.shifts(&c),
+                lexicon.shifts_with(&c, None),
+                "{spans:?}"
+            );
+        }
     }
 
     #[test]

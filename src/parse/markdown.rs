@@ -43,11 +43,20 @@ pub fn bullet(line: &str) -> Option<&str> {
 
 /// True for a thematic break (`---`, `***`, `___`), which separates but is not text.
 pub fn is_rule(line: &str) -> bool {
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3
-        && ["-", "*", "_"]
-            .iter()
-            .any(|m| t.chars().all(|c| c.to_string() == *m))
+    // Runs on every line of a draft: no allocation, and most lines fail at their first
+    // visible character.
+    let mut visible = line.chars().filter(|c| !c.is_whitespace());
+    let Some(marker) = visible.next().filter(|m| matches!(m, '-' | '*' | '_')) else {
+        return false;
+    };
+    let mut count = 1;
+    for c in visible {
+        if c != marker {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 /// What [`strip_markup`] learned from the site markup it removed.
@@ -126,6 +135,10 @@ fn link_definition(line: &str) -> Option<&str> {
 /// footnote references removed, in order (`[^3]` → `3`). `links` are the link names the file
 /// defines ([`Markup::links`]): `[text][name]` and `[name]` become their text.
 pub fn strip_inline(text: &str, links: &HashSet<String>) -> (String, Vec<String>) {
+    // Footnote references and links both open with '['; most paragraphs have none.
+    if !text.contains('[') {
+        return (strip_emphasis(text), Vec::new());
+    }
     let (text, refs) = strip_footnote_refs(text);
     let text = strip_links(&text);
     let text = if links.is_empty() {
@@ -196,6 +209,9 @@ fn strip_footnote_refs(text: &str) -> (String, Vec<String>) {
 
 /// "[text](target)" → "text".
 fn strip_links(text: &str) -> String {
+    if !text.contains('[') {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('[') {
@@ -222,8 +238,12 @@ fn strip_links(text: &str) -> String {
 
 /// Drops runs of `*` or `_` (up to three) that open or close emphasis: touching a word on
 /// one side and a space, punctuation or the line's end on the other. Underscores inside a
-/// word (`snake_case`) and lone asterisks between spaces stay.
+/// word (`snake_case`) and lone asterisks between spaces stay; a backslash escape (`\*`,
+/// `\[`) is its character.
 fn strip_emphasis(text: &str) -> String {
+    if !text.contains(['*', '_', '\\']) {
+        return text.to_string();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -291,6 +311,10 @@ mod tests {
         assert!(is_rule("* * *"));
         assert!(!is_rule("--"));
         assert!(!is_rule("-a-"));
+        assert!(is_rule(" _ _\t_ _ "));
+        assert!(!is_rule("-*-"));
+        assert!(!is_rule(""));
+        assert!(!is_rule("Recalling"));
     }
 
     #[test]

@@ -18,6 +18,9 @@
 /// assert_eq!(key("  \u{201C}Open\u{201D}\u{00A0}\u{2013} \u{FB01}nal "), "\"Open\" - final");
 /// ```
 pub fn key(text: &str) -> String {
+    if text.is_ascii() {
+        return collapse_ascii_spaces(text);
+    }
     let mut out = String::with_capacity(text.len());
     // A space is only written once the next visible character arrives, which both folds
     // runs and trims the end without a second pass.
@@ -36,6 +39,37 @@ pub fn key(text: &str) -> String {
             }
         }
     }
+    out
+}
+
+/// [`key`] and [`collapse_spaces`] of ASCII text, where only whitespace folds: runs of the
+/// ASCII characters `char::is_whitespace` accepts (tab, line feed, vertical tab, form feed,
+/// carriage return, space) become one space, and the ends are trimmed. Copies the words
+/// between them whole.
+fn collapse_ascii_spaces(text: &str) -> String {
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
+    let text = text.trim_matches(|c: char| c.is_ascii() && space(c as u8));
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    // Text between whitespace runs other than a single space is copied whole: in a typed
+    // draft that is usually the whole paragraph. Cuts fall on ASCII bytes, so on
+    // character boundaries.
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !space(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let run = bytes[i..].iter().take_while(|&&b| space(b)).count();
+        if run > 1 || bytes[i] != b' ' {
+            out.push_str(&text[copied..i]);
+            out.push(' ');
+            copied = i + run;
+        }
+        i += run;
+    }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -88,6 +122,9 @@ pub fn ligature(c: char) -> Option<&'static str> {
 
 /// `text` with ligatures U+FB00–FB06 spelled out; everything else untouched.
 pub fn fold_ligatures(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match ligature(c) {
@@ -102,6 +139,9 @@ pub fn fold_ligatures(text: &str) -> String {
 ///
 /// Used for display text: justified PDF lines come out as `an   equal   footing`.
 pub fn collapse_spaces(text: &str) -> String {
+    if text.is_ascii() {
+        return collapse_ascii_spaces(text);
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -323,6 +363,55 @@ mod tests {
     #[test]
     fn case_stays_significant() {
         assert_ne!(key("Internet"), key("internet"));
+    }
+
+    #[test]
+    fn collapse_ascii_spacess_fold_as_the_general_path() {
+        // Every ASCII whitespace character, alone and in runs, at the ends and inside.
+        let cases = [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a\tb\nc\x0bd\x0ce\rf g",
+            "\t\n a  b \r\n",
+            "a\x1fb\x1c c",
+            "We  recognize\tthe role.",
+        ];
+        let mut rng = fastrand::Rng::with_seed(11);
+        let alphabet = b"ab. \t\n\r\x0b\x0c\x1f";
+        let random: Vec<String> = (0..5000)
+            .map(|_| {
+                let len = rng.usize(0..16);
+                (0..len)
+                    .map(|_| char::from(alphabet[rng.usize(0..alphabet.len())]))
+                    .collect()
+            })
+            .collect();
+        for text in cases
+            .iter()
+            .copied()
+            .chain(random.iter().map(String::as_str))
+        {
+            let mut general = String::new();
+            let mut pending = false;
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    pending = !general.is_empty();
+                } else {
+                    flush_space(&mut general, &mut pending);
+                    general.push(c);
+                }
+            }
+            assert_eq!(collapse_ascii_spaces(text), general, "{text:?}");
+            assert_eq!(key(text), general, "{text:?}");
+            assert_eq!(collapse_spaces(text), general, "{text:?}");
+        }
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let space = matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
+            assert_eq!(c.is_whitespace(), space, "{b:#x}");
+        }
     }
 
     #[test]

@@ -219,7 +219,9 @@ impl Builder<'_> {
         } else if let Some(open) = &mut self.open {
             open.lines.push(text.to_string());
         }
-        self.prev_line = text.to_string();
+        // Reuses the buffer: this runs on every line.
+        self.prev_line.clear();
+        self.prev_line.push_str(text);
     }
 
     /// A numbered line of typed text indented deeper than the numbered paragraph it follows

@@ -231,8 +231,13 @@ struct HistoryJson<'a> {
 }
 
 fn finish(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
+    // serde_json writes a few bytes at a time (a quote, a colon, an indent); through
+    // `dyn Write` each is a call the compiler cannot inline. A buffer of a known type in
+    // between takes them inlined and passes them on in large blocks.
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, value)?;
+    writeln!(buffered)?;
+    buffered.flush()
 }
 
 pub fn write_document(out: &mut dyn Write, document: &Document) -> io::Result<()> {

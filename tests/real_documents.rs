@@ -221,7 +221,8 @@ fn paragraph_counts_of_every_un_pdf() {
 }
 
 /// The opening of `PP1`, and the label, opening and ending of the last operative paragraph,
-/// as read in each document (quotes are U+201D, as printed).
+/// as read in each document (quotes are U+201D, as printed): every UN PDF but A/RES/79/1,
+/// which has no preamble of its own.
 const ENDS: &[(&str, &str, &str, &str, &str)] = &[
     (
         "A_C.2_80_L.5",
@@ -362,6 +363,55 @@ const ENDS: &[(&str, &str, &str, &str, &str)] = &[
         "59",
         "Also requests the Secretary-General to submit",
         "of countries in special situations\u{201D} .",
+    ),
+    (
+        "A_C.2_80_L.9",
+        "Welcoming the convening of the Fourth International Conference",
+        "13",
+        "Decides to include in the provisional agenda",
+        "Conferences on Financing for Development\u{201D}.",
+    ),
+    (
+        "A_C.2_80_L.57",
+        "Welcoming the convening of the Fourth International Conference",
+        "15",
+        "Decides to include in the provisional agenda",
+        "Conferences on Financing for Development\u{201D}.",
+    ),
+    (
+        "A_RES_79_219",
+        "Recalling the Vienna Declaration, the Vienna Programme of Action",
+        "7",
+        "Requests the Secretary-General to submit to the General Assembly",
+        "Conference on Landlocked Developing Countries\u{201D}.",
+    ),
+    (
+        "A_C.2_80_L.17",
+        "Recalling its resolution 79/194 of 19 December 2024",
+        "73",
+        "Decides to include in the provisional agenda",
+        "for sustainable development\u{201D}, unless otherwise agreed.",
+    ),
+    (
+        "A_C.2_80_L.58",
+        "Recalling its resolution 79/194 of 19 December 2024",
+        "74",
+        "Decides to include in the provisional agenda",
+        "for sustainable development\u{201D}, unless otherwise agreed.",
+    ),
+    (
+        "A_RES_80_118",
+        "Recalling its resolution 79/194 of 19 December 2024",
+        "74",
+        "Decides to include in the provisional agenda",
+        "for sustainable development\u{201D}, unless otherwise agreed.",
+    ),
+    (
+        "A_RES_80_135",
+        "Recalling the Rio Declaration on Environment and Development",
+        "29",
+        "Decides to include in the provisional agenda",
+        "production, building on Agenda 21\u{201D}.",
     ),
 ];
 

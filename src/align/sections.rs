@@ -41,20 +41,16 @@ fn tallies(
     out
 }
 
-/// The section that received a strict majority of `tally`, with the number of paired
-/// paragraphs counted.
-fn majority(tally: Option<&HashMap<Option<usize>, usize>>) -> (Option<usize>, usize) {
-    let Some(tally) = tally else {
-        return (None, 0);
-    };
+/// The section that received a strict majority of `tally`'s paired paragraphs.
+fn majority(tally: Option<&HashMap<Option<usize>, usize>>) -> Option<usize> {
+    let tally = tally?;
     let total: usize = tally.values().sum();
     // Ties are broken by the lower index, so the result never depends on hash order.
-    let best = tally
+    tally
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .filter(|(_, count)| **count * 2 > total)
-        .and_then(|(&section, _)| section);
-    (best, total)
+        .and_then(|(&section, _)| section)
 }
 
 /// Undoes pairs of reworded headings whose sections share no paragraph (when at least two
@@ -101,10 +97,10 @@ pub fn follow_content(
         if !old_heading[h] || old_partner[h].is_some() {
             continue;
         }
-        let (Some(j), _) = majority(old_tally.get(&h)) else {
+        let Some(j) = majority(old_tally.get(&h)) else {
             continue;
         };
-        if new_partner[j].is_some() || majority(new_tally.get(&j)).0 != Some(h) {
+        if new_partner[j].is_some() || majority(new_tally.get(&j)) != Some(h) {
             continue;
         }
         old_partner[h] = Some(j);

@@ -362,7 +362,7 @@ const ENDS: &[(&str, &str, &str, &str, &str)] = &[
         "Recalling the Doha Programme of Action for the Least Developed Countries",
         "59",
         "Also requests the Secretary-General to submit",
-        "of countries in special situations\u{201D} .",
+        "of countries in special situations\u{201D}.",
     ),
     (
         "A_C.2_80_L.9",

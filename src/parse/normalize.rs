@@ -152,12 +152,13 @@ pub fn collapse_spaces(text: &str) -> String {
     out
 }
 
-/// Repairs the comparison keys of paragraphs extracted from a PDF, where justified lines
-/// leave stray spaces inside words ("su stainable", "Secretary -General", "follow - up") and
-/// line ends leave compounds with or without their hyphen ("open-source", "opensource").
+/// Repairs paragraphs extracted from a PDF, where justified lines leave stray spaces inside
+/// words ("su stainable", "Secretary -General", "follow - up") and line ends leave compounds
+/// with or without their hyphen ("open-source", "opensource").
 ///
-/// Display text is left as extracted; only `key` changes, so that two paragraphs whose
-/// wording is the same compare as unchanged whatever the extractor did to their spacing.
+/// The joins are made in the key, so that two paragraphs whose wording is the same compare
+/// as unchanged whatever the extractor did to their spacing, and in the display text, so
+/// that a reader (and the word redline of a modified paragraph) sees "sustainable" too.
 /// Pieces are joined when:
 ///
 /// - a hyphen is glued to one side and a letter or digit to the other ("Secretary -General",
@@ -174,7 +175,7 @@ pub fn collapse_spaces(text: &str) -> String {
 pub fn repair_keys(paragraphs: &mut [crate::model::Paragraph]) {
     let counts = word_counts(paragraphs.iter());
     for p in paragraphs {
-        p.key = drop_inner_hyphens(&repair(&p.key, &counts));
+        repair_paragraph(p, &counts);
     }
 }
 
@@ -196,18 +197,19 @@ pub fn repair_keys_together(drafts: &mut [crate::model::Document]) {
     );
     for d in drafts.iter_mut().filter(|d| published(d)) {
         for p in &mut d.paragraphs {
-            p.key = drop_inner_hyphens(&repair(&p.key, &counts));
+            repair_paragraph(p, &counts);
         }
     }
 }
 
-/// How often each word (without its punctuation) occurs in the keys of `paragraphs`.
+/// How often each word (without its punctuation) occurs in `paragraphs`, read through
+/// [`key`] (hyphens kept: "follow-up" must be countable).
 fn word_counts<'a>(
     paragraphs: impl Iterator<Item = &'a crate::model::Paragraph>,
 ) -> std::collections::HashMap<String, usize> {
     let mut counts = std::collections::HashMap::new();
     for p in paragraphs {
-        for w in p.key.split(' ') {
+        for w in key(&p.text).split(' ') {
             let w = core(w);
             if !w.is_empty() {
                 *counts.entry(w.to_string()).or_default() += 1;
@@ -229,10 +231,11 @@ fn core(token: &str) -> &str {
     token.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
-fn repair(key: &str, counts: &std::collections::HashMap<String, usize>) -> String {
+/// Which spaces between `tokens` (the words of a key) are extraction artefacts: `glue[k]` is
+/// true when token `k` and token `k + 1` are one word (see [`repair_keys`] for the rules).
+fn joins(tokens: &[&str], counts: &std::collections::HashMap<String, usize>) -> Vec<bool> {
     let count = |w: &str| counts.get(core(w)).copied().unwrap_or(0);
-    let tokens: Vec<&str> = key.split(' ').collect();
-    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut glue = vec![false; tokens.len().saturating_sub(1)];
     let mut i = 0;
     while i < tokens.len() {
         let mut current = tokens[i].to_string();
@@ -271,6 +274,7 @@ fn repair(key: &str, counts: &std::collections::HashMap<String, usize>) -> Strin
                 && current.chars().all(|c| c.is_lowercase());
             if glued_hyphen || split_number || lone_punctuation || word_join || ending {
                 current = joined;
+                glue[i - 1] = true;
                 i += 1;
                 continue;
             }
@@ -282,14 +286,43 @@ fn repair(key: &str, counts: &std::collections::HashMap<String, usize>) -> Strin
                 });
             if hyphen_join {
                 current = format!("{current}-{}", tokens[i + 1]);
+                glue[i - 1] = true;
+                glue[i] = true;
                 i += 2;
                 continue;
             }
             break;
         }
-        out.push(current);
     }
-    out.join(" ")
+    glue
+}
+
+/// `tokens` joined with a space, or with nothing where `glue` says they are one word.
+fn glued(tokens: &[&str], glue: &[bool]) -> String {
+    let mut out = String::with_capacity(tokens.iter().map(|t| t.len() + 1).sum());
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 && !glue[k - 1] {
+            out.push(' ');
+        }
+        out.push_str(t);
+    }
+    out
+}
+
+/// Repairs one paragraph: its key, and its display text too where the two have the same
+/// words (they always do unless folding dropped a word made only of invisible characters).
+fn repair_paragraph(
+    p: &mut crate::model::Paragraph,
+    counts: &std::collections::HashMap<String, usize>,
+) {
+    let fresh = key(&p.text);
+    let tokens: Vec<&str> = fresh.split(' ').collect();
+    let glue = joins(&tokens, counts);
+    p.key = drop_inner_hyphens(&glued(&tokens, &glue));
+    let words: Vec<&str> = p.text.split_whitespace().collect();
+    if words.len() == tokens.len() && glue.contains(&true) {
+        p.text = glued(&words, &glue);
+    }
 }
 
 /// `key` without hyphens that stand between two letters.
@@ -428,12 +461,33 @@ mod tests {
         let mut ps: Vec<_> = keys
             .iter()
             .map(|k| crate::model::Paragraph {
-                key: k.to_string(),
+                text: k.to_string(),
+                key: key(k),
                 ..template.clone()
             })
             .collect();
         repair_keys(&mut ps);
         ps.into_iter().map(|p| p.key).collect()
+    }
+
+    #[test]
+    fn display_text_is_repaired_with_its_key() {
+        let mut doc = crate::parse::parse("x", "t.txt");
+        let template = doc.paragraphs.remove(0);
+        let mut ps: Vec<_> = [
+            "the Secretary -General on su stainable follow - up",
+            "sustainable follow-up",
+        ]
+        .iter()
+        .map(|t| crate::model::Paragraph {
+            text: t.to_string(),
+            key: key(t),
+            ..template.clone()
+        })
+        .collect();
+        repair_keys(&mut ps);
+        assert_eq!(ps[0].text, "the Secretary-General on sustainable follow-up");
+        assert_eq!(ps[0].key, "the SecretaryGeneral on sustainable followup");
     }
 
     #[test]

@@ -80,10 +80,10 @@ impl Default for AlignOptions {
 
 /// Aligns `old` and `new` into a [`Comparison`]. Two published UN documents first share
 /// their evidence for repairing extraction artefacts in their keys
-/// ([`crate::parse::normalize::repair_keys_together`]).
+/// ([`crate::parse::normalize::repair_split_words_together`]).
 pub fn compare(old: Document, new: Document, options: &AlignOptions) -> Comparison {
     let mut pair = [old, new];
-    crate::parse::normalize::repair_keys_together(&mut pair);
+    crate::parse::normalize::repair_split_words_together(&mut pair);
     let [old, new] = pair;
     let changes = align(&old, &new, options);
     Comparison { old, new, changes }

@@ -26,7 +26,7 @@ pub use reinstated::reinstated;
 /// lineage. With fewer than two drafts there are no steps and every paragraph is a
 /// lineage of its own.
 pub fn build(mut drafts: Vec<Document>, options: &AlignOptions) -> History {
-    crate::parse::normalize::repair_keys_together(&mut drafts);
+    crate::parse::normalize::repair_split_words_together(&mut drafts);
     let steps: Vec<Step> = drafts
         .par_windows(2)
         .enumerate()

@@ -65,7 +65,7 @@ pub fn parse(text: &str, source: &str) -> Document {
         // The UN's justified lines come out of extractors with stray spaces inside words;
         // the keys see through them, the display text keeps what was extracted. Other text
         // keeps its plain keys, so that a draft and its PDF print still compare alike.
-        normalize::repair_keys(&mut doc.paragraphs);
+        normalize::repair_split_words(&mut doc.paragraphs);
     }
     // Derived labels are counted once footnotes have left the paragraphs.
     if is_un

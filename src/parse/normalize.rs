@@ -172,7 +172,7 @@ pub fn collapse_spaces(text: &str) -> String {
 ///
 /// Last, hyphens between letters are dropped from the key: a PDF cannot say whether a
 /// hyphen at a line end belonged to the word, so "open-source" and "opensource" are one word.
-pub fn repair_keys(paragraphs: &mut [crate::model::Paragraph]) {
+pub fn repair_split_words(paragraphs: &mut [crate::model::Paragraph]) {
     let counts = word_counts(paragraphs.iter());
     for p in paragraphs {
         repair_paragraph(p, &counts);
@@ -183,7 +183,7 @@ pub fn repair_keys(paragraphs: &mut [crate::model::Paragraph]) {
 /// evidence of all of them: a word split by one print ("inc lusively") is joined when
 /// another draft of the same text has it whole, which one document alone cannot show.
 /// Documents that were not read as published UN texts (no document symbol) are left alone.
-pub fn repair_keys_together(drafts: &mut [crate::model::Document]) {
+pub fn repair_split_words_together(drafts: &mut [crate::model::Document]) {
     let published =
         |d: &crate::model::Document| d.meta.as_ref().is_some_and(|m| m.symbol.is_some());
     if drafts.iter().filter(|d| published(d)).count() < 2 {
@@ -232,7 +232,7 @@ fn core(token: &str) -> &str {
 }
 
 /// Which spaces between `tokens` (the words of a key) are extraction artefacts: `glue[k]` is
-/// true when token `k` and token `k + 1` are one word (see [`repair_keys`] for the rules).
+/// true when token `k` and token `k + 1` are one word (see [`repair_split_words`] for the rules).
 fn joins(tokens: &[&str], counts: &std::collections::HashMap<String, usize>) -> Vec<bool> {
     let count = |w: &str| counts.get(core(w)).copied().unwrap_or(0);
     let mut glue = vec![false; tokens.len().saturating_sub(1)];
@@ -466,7 +466,7 @@ mod tests {
                 ..template.clone()
             })
             .collect();
-        repair_keys(&mut ps);
+        repair_split_words(&mut ps);
         ps.into_iter().map(|p| p.key).collect()
     }
 
@@ -485,7 +485,7 @@ mod tests {
             ..template.clone()
         })
         .collect();
-        repair_keys(&mut ps);
+        repair_split_words(&mut ps);
         assert_eq!(ps[0].text, "the Secretary-General on sustainable follow-up");
         assert_eq!(ps[0].key, "the SecretaryGeneral on sustainable followup");
     }

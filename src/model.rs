@@ -171,6 +171,26 @@ pub struct Paragraph {
     pub key: String,
 }
 
+impl Paragraph {
+    /// The label as printed at the start of the paragraph, with its punctuation and a space:
+    /// "12. ", "(a) ", "I. ", "3.1. "; empty for unlabelled text, for a derived label (`PP3`
+    /// was never printed) and for an article heading (its text is the whole heading). Text
+    /// and Word output print it so, and the parser reads it back to the same label.
+    pub fn printed_label(&self) -> String {
+        match (self.kind, &self.label) {
+            _ if self.derived => String::new(),
+            (ParagraphKind::Heading, Some(l)) if l.starts_with("Article ") => String::new(),
+            (ParagraphKind::SubItem | ParagraphKind::Preambular, Some(l))
+                if l.chars().all(|c| c.is_ascii_lowercase()) =>
+            {
+                format!("({l}) ")
+            }
+            (_, Some(l)) => format!("{l}. "),
+            (_, None) => String::new(),
+        }
+    }
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }

@@ -374,21 +374,6 @@ fn shows(track: Track, accept: bool) -> bool {
     }
 }
 
-/// The label as printed at the start of the paragraph, with its punctuation and a space:
-/// "12. ", "(a) ", "I. "; empty for unlabelled text. The same printing as `redline parse
-/// --format text`, which the parser reads back to the same label.
-fn printed_label(p: &Paragraph) -> String {
-    match (p.kind, &p.label) {
-        (ParagraphKind::SubItem | ParagraphKind::Preambular, Some(l))
-            if l.chars().all(|c| c.is_ascii_lowercase()) =>
-        {
-            format!("({l}) ")
-        }
-        (_, Some(l)) => format!("{l}. "),
-        (_, None) => String::new(),
-    }
-}
-
 /// Where a change goes in the redline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -527,7 +512,7 @@ fn whole(ps: &[&Paragraph], track: Track) -> Vec<Para> {
             let mut para = Para::new();
             para.style = Style::of(p);
             para.mark = track;
-            para.push(track, &printed_label(p));
+            para.push(track, &p.printed_label());
             para.push(track, &p.text);
             para
         })
@@ -593,8 +578,8 @@ fn redline(c: &Comparison, ch: &Change, moved: bool) -> Vec<Para> {
 
 /// The labels at the start of a paragraph that begins an old paragraph, a new one, or both.
 fn labels(para: &mut Para, old: Option<&&Paragraph>, new: Option<&&Paragraph>, moved: bool) {
-    let old = old.map(|p| printed_label(p));
-    let new = new.map(|p| printed_label(p));
+    let old = old.map(|p| p.printed_label());
+    let new = new.map(|p| p.printed_label());
     match (old, new) {
         (Some(o), Some(n)) if o == n => para.push(Track::Kept, &n),
         (o, n) => {
@@ -838,7 +823,7 @@ mod tests {
     fn printed(d: &Document) -> Vec<String> {
         d.paragraphs
             .iter()
-            .map(|p| printed_label(p) + &p.text)
+            .map(|p| p.printed_label() + &p.text)
             .collect()
     }
 

@@ -6,9 +6,7 @@ use owo_colors::OwoColorize;
 
 use super::{RenderOptions, references, wrap};
 use crate::check::Verdict;
-use crate::model::{
-    Change, ChangeKind, Comparison, Document, History, ParagraphKind, TopicEffect, summarize,
-};
+use crate::model::{Change, ChangeKind, Comparison, Document, History, TopicEffect, summarize};
 use crate::topics::{self, Watch};
 
 const INDENT: &str = "    ";
@@ -33,15 +31,7 @@ pub fn write_document_text(out: &mut dyn Write, document: &Document) -> io::Resu
         if i > 0 {
             writeln!(out)?;
         }
-        match (p.kind, &p.label) {
-            (ParagraphKind::SubItem | ParagraphKind::Preambular, Some(l))
-                if l.chars().all(|c| c.is_ascii_lowercase()) =>
-            {
-                writeln!(out, "({l}) {}", p.text)?
-            }
-            (_, Some(l)) => writeln!(out, "{l}. {}", p.text)?,
-            (_, None) => writeln!(out, "{}", p.text)?,
-        }
+        writeln!(out, "{}{}", p.printed_label(), p.text)?;
     }
     Ok(())
 }

@@ -193,7 +193,7 @@ impl Builder<'_> {
         if let Some(item) = markdown::bullet(text).filter(|_| !pdf) {
             self.close();
             self.start(no, None, Some(ParagraphKind::Plain), item);
-        } else if let Some((n, rest)) = self.nested_item(text, indent, block_start) {
+        } else if let Some((n, rest)) = self.nested_item(text, block_start) {
             self.close();
             self.start(
                 no,
@@ -228,8 +228,8 @@ impl Builder<'_> {
     /// ("    1. Holding the increase …" under "1. This Agreement … including by:"): a nested
     /// list, whose items are sub-items of that paragraph, numbered as printed. Returns the
     /// number and where the text begins.
-    fn nested_item(&self, text: &str, indent: usize, block_start: bool) -> Option<(u32, usize)> {
-        if self.prep.pdf_like || indent <= self.list_indent || !self.seq.in_list() {
+    fn nested_item(&self, text: &str, block_start: bool) -> Option<(u32, usize)> {
+        if self.prep.pdf_like || self.indent <= self.list_indent || !self.seq.in_list() {
             return None;
         }
         let lead = label::leading(text)?;

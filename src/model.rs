@@ -97,7 +97,12 @@ impl Document {
     /// position) for unlabelled text.
     pub fn reference(&self, index: usize) -> String {
         let p = &self.paragraphs[index];
-        let article = self.article(index).map(|a| format!("Art. {a} "));
+        let article = self
+            .article(index)
+            .map(|a| match a.strip_prefix("Article ") {
+                Some(n) => format!("Art. {n} "),
+                None => format!("{a} "),
+            });
         let article = article.as_deref().unwrap_or("");
         match (&p.label, p.kind) {
             // A derived label is already written the way negotiators say it.
@@ -117,8 +122,8 @@ impl Document {
         }
     }
 
-    /// The article a paragraph belongs to ([`Paragraph::article`]): "3 bis" for a paragraph
-    /// under the heading "Article 3 bis".
+    /// The article or annex a paragraph belongs to ([`Paragraph::article`]): "Article 3 bis"
+    /// for a paragraph under that heading, "Annex I" for one in that annex.
     pub fn article(&self, index: usize) -> Option<&str> {
         self.paragraphs[index].article.as_deref()
     }
@@ -161,14 +166,21 @@ pub struct Paragraph {
     /// [`Document::notes`] when the document is a published UN text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
-    /// The article the paragraph stands in ("3 bis" under the heading "Article 3 bis"), for
-    /// treaty texts, which number paragraphs afresh in every article; `None` elsewhere.
+    /// The article or annex the paragraph stands in, by its heading's label ("Article 3 bis",
+    /// "Annex I"): treaties number paragraphs afresh in every article, resolutions in every
+    /// annex. `None` elsewhere.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
     /// The comparison key: `text` with typographic variants folded (see `parse::normalize`).
     /// Not part of the JSON contract; rebuilt whenever a document is parsed.
     #[serde(skip)]
     pub key: String,
+}
+
+/// True for the label of a part whose paragraphs number afresh: an article ("Article 3 bis")
+/// or an annex ("Annex I", "Annex"). Its heading's text is the whole heading, label included.
+pub fn is_part_label(label: &str) -> bool {
+    label.starts_with("Article ") || label == "Annex" || label.starts_with("Annex ")
 }
 
 impl Paragraph {
@@ -179,7 +191,7 @@ impl Paragraph {
     pub fn printed_label(&self) -> String {
         match (self.kind, &self.label) {
             _ if self.derived => String::new(),
-            (ParagraphKind::Heading, Some(l)) if l.starts_with("Article ") => String::new(),
+            (ParagraphKind::Heading, Some(l)) if is_part_label(l) => String::new(),
             (ParagraphKind::SubItem | ParagraphKind::Preambular, Some(l))
                 if l.chars().all(|c| c.is_ascii_lowercase()) =>
             {

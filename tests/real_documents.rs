@@ -687,7 +687,10 @@ fn paris_agreement_structure() {
     let count = |article: &str, kind: ParagraphKind| {
         doc.paragraphs
             .iter()
-            .filter(|p| p.article.as_deref() == Some(article) && p.kind == kind)
+            .filter(|p| {
+                p.article.as_deref() == Some(format!("Article {article}").as_str())
+                    && p.kind == kind
+            })
             .count()
     };
     for (article, numbered, sub) in [("4", 19, 0), ("6", 9, 7), ("7", 14, 14), ("13", 15, 2)] {
@@ -764,5 +767,59 @@ fn paris_articles_renumbered_in_the_final_text() {
             "modified [Article 8 bis] -> [Article 12]",
             "modified [Art. 3 bis ¶ 1] -> [Art. 5 ¶ 1]",
         ],
+    );
+}
+
+/// The Pact for the Future (A/RES/79/1) and its annexes, as read in the document: the Pact's
+/// 84 paragraphs with 242 sub-paragraphs; Annex I, the Global Digital Compact, 74 paragraphs
+/// (plus the five objectives its paragraph 7 numbers 1.–5.) with 89 sub-paragraphs; Annex II,
+/// the Declaration on Future Generations, 32 paragraphs with 3. The annexes restart their
+/// numbering, so their paragraphs are told apart by the annex they stand in.
+#[test]
+fn pact_for_the_future_annexes() {
+    let Some(doc) = un("A_RES_79_1") else {
+        return;
+    };
+    let count = |part: Option<&str>, kind: ParagraphKind| {
+        doc.paragraphs
+            .iter()
+            .filter(|p| p.article.as_deref() == part && p.kind == kind)
+            .count()
+    };
+    let parts = [
+        (None, 84, 242),
+        (Some("Annex I"), 79, 89),
+        (Some("Annex II"), 32, 3),
+    ];
+    for (part, numbered, sub) in parts {
+        assert_eq!(
+            (
+                count(part, ParagraphKind::Numbered),
+                count(part, ParagraphKind::SubItem)
+            ),
+            (numbered, sub),
+            "{part:?}"
+        );
+    }
+    let headings: Vec<&str> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Heading && p.article.is_some())
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Annex I Global Digital Compact",
+            "Annex II Declaration on Future Generations"
+        ]
+    );
+    let gdc_1 = (0..doc.paragraphs.len())
+        .find(|&i| doc.reference(i) == "Annex I ¶ 1")
+        .expect("Annex I ¶ 1");
+    assert!(
+        doc.paragraphs[gdc_1]
+            .text
+            .starts_with("Digital technologies are dramatically transforming our world")
     );
 }

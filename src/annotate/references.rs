@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Change, Document, ParagraphKind, SpanOp};
+use crate::model::{Change, Document, ParagraphKind, SpanOp, is_part_label};
 
 /// A draft's name reduced to a reference prefix: its display name when it has one ("Rev 2" →
 /// "rev2", "A/C.2/80/L.58" → "ac280l58"), else its file name without the extension
@@ -47,11 +47,11 @@ pub fn paragraph_part(document: &Document, index: usize) -> String {
         // A derived label ("PP3") is already spelled the way negotiators say it.
         return label.to_string();
     }
-    // In a treaty, paragraphs number afresh in every article: "A4.2" is Article 4,
-    // paragraph 2; "A2.1a" its sub-item (a); the heading itself is "A4".
-    let article = document.article(index).map(|a| a.replace(' ', ""));
-    let op = match &article {
-        Some(a) => format!("A{a}."),
+    // In a treaty, paragraphs number afresh in every article, in a resolution in every
+    // annex: "A4.2" is Article 4, paragraph 2; "A2.1a" its sub-item (a); "AnxI.57" paragraph
+    // 57 of Annex I; the headings themselves are "A4" and "AnxI".
+    let op = match document.article(index) {
+        Some(part) => format!("{}.", part_prefix(part)),
         None => "OP".to_string(),
     };
     match p.kind {
@@ -72,14 +72,20 @@ pub fn paragraph_part(document: &Document, index: usize) -> String {
         }
         ParagraphKind::Preambular if label.starts_with("PP") => label.to_string(),
         ParagraphKind::Preambular if !label.is_empty() => format!("PP{label}"),
-        ParagraphKind::Heading => match label.strip_prefix("Article ") {
-            Some(a) => format!("A{}", a.replace(' ', "")),
-            None if !label.is_empty() => format!("H{label}"),
-            None => format!("P{}", index + 1),
-        },
+        ParagraphKind::Heading if is_part_label(label) => part_prefix(label),
+        ParagraphKind::Heading if !label.is_empty() => format!("H{label}"),
         ParagraphKind::Footnote if !label.is_empty() => format!("FN{label}"),
         _ => format!("P{}", index + 1),
     }
+}
+
+/// An article or annex as a reference prefix: "Article 3 bis" → `A3bis`, "Annex I" → `AnxI`.
+fn part_prefix(label: &str) -> String {
+    let (short, rest) = match label.strip_prefix("Article") {
+        Some(rest) => ("A", rest),
+        None => ("Anx", label.trim_start_matches("Annex")),
+    };
+    format!("{short}{}", rest.replace(' ', ""))
 }
 
 /// Gives every change its reference.

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Change, ChangeKind, Document, ParagraphKind, SpanOp};
+use crate::model::{Change, ChangeKind, Document, ParagraphKind, SpanOp, is_part_label};
 
 /// Changes counted over one section or topic.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -57,7 +57,7 @@ pub fn sections(document: &Document) -> Vec<String> {
                         top = Some(label.to_string());
                         // An article heading's text is the whole heading ("Article 3
                         // (mitigation)"), label included.
-                        if label.is_empty() || label.starts_with("Article ") {
+                        if label.is_empty() || is_part_label(label) {
                             p.text.clone()
                         } else {
                             format!("{label}. {}", p.text)

@@ -27,6 +27,11 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
+/// "Annex", "ANNEX II", "Annex 3" at a line start.
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\[?(?:Annex|ANNEX)(?:\s+([IVXL]{1,6}|\d{1,2}))?\]?").expect("valid pattern")
+});
+
 /// "3bis." or "3 bis." at a line start: an inserted paragraph.
 static INSERTED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(\d{{1,3}})\s?({INSERTED})\.")).expect("valid pattern")
@@ -66,8 +71,9 @@ pub enum Candidate {
     Footnote(String),
     /// "3 bis." — a paragraph inserted after paragraph 3, with its adverb.
     Inserted(u32, String),
-    /// "Article 3 bis" — an article heading, as its label reads ("Article 3 bis").
-    Article(String),
+    /// "Article 3 bis", "Annex I" — the heading of a part whose paragraphs number afresh,
+    /// as its label reads.
+    Part(String),
     /// "Pp4" — a printed preambular number.
     Preamble(u32),
     /// "4.1." — a numbered section, as its label reads ("4.1").
@@ -159,22 +165,31 @@ fn finish(line: &str, candidate: Candidate, end: usize) -> Option<Leading> {
     Some(Leading { candidate, rest })
 }
 
-/// Reads an article heading at the start of `line` ("Article 3bis", "[Article 3 ter]",
-/// "ARTICLE 12") whatever follows it: the label is normalised to "Article 3 bis", and
-/// `rest` points past the heading's closing bracket to the title, if any. Used as is for a
-/// Markdown heading, which is a heading whatever it says; [`leading`] is stricter.
+/// Reads an article or annex heading at the start of `line` ("Article 3bis", "[Article 3
+/// ter]", "ARTICLE 12", "Annex II") whatever follows it: the label is normalised to "Article
+/// 3 bis", "Annex II", and `rest` points past the heading's closing bracket to the title, if
+/// any. Used as is for a Markdown heading, which is a heading whatever it says; [`leading`]
+/// is stricter.
 pub fn article_heading(line: &str) -> Option<Leading> {
-    let m = ARTICLE.captures(line)?;
-    let whole = m.get(0)?;
+    let (whole, label) = if let Some(m) = ARTICLE.captures(line) {
+        let label = match m.get(2) {
+            Some(adverb) => format!("Article {} {}", &m[1], adverb.as_str()),
+            None => format!("Article {}", &m[1]),
+        };
+        (m.get(0)?, label)
+    } else {
+        let m = ANNEX.captures(line)?;
+        let label = match m.get(1) {
+            Some(n) => format!("Annex {}", n.as_str()),
+            None => "Annex".to_string(),
+        };
+        (m.get(0)?, label)
+    };
     // "[Article 3bis]" is bracketed as a whole; "Article 3]" closes something else.
     if whole.as_str().ends_with(']') != line.starts_with('[') {
         return None;
     }
-    let label = match m.get(2) {
-        Some(adverb) => format!("Article {} {}", &m[1], adverb.as_str()),
-        None => format!("Article {}", &m[1]),
-    };
-    finish(line, Candidate::Article(label), whole.end())
+    finish(line, Candidate::Part(label), whole.end())
 }
 
 fn paren_or_upper(s: &str, upper: bool) -> Option<Candidate> {
@@ -264,8 +279,9 @@ pub enum Style {
     Footnote(String),
     /// "3 bis."
     Inserted(u32, String),
-    /// "Article 3 bis", an article heading; article paragraphs number from 1 again.
-    Article(String),
+    /// "Article 3 bis", "Annex I": the heading of an article or annex, whose paragraphs
+    /// number from 1 again.
+    Part(String),
     /// "Pp4", a preambular paragraph numbered in print.
     Preamble(u32),
     /// "4.1.", a numbered section heading.
@@ -280,7 +296,7 @@ impl Style {
             Style::Roman(v) => to_roman(*v),
             Style::Letter(c) | Style::ParenLetter(c) => c.to_string(),
             Style::ParenRoman(v) => to_roman(*v).to_ascii_lowercase(),
-            Style::Footnote(s) | Style::Article(s) | Style::Section(s) => s.clone(),
+            Style::Footnote(s) | Style::Part(s) | Style::Section(s) => s.clone(),
             Style::Inserted(n, adverb) => format!("{n} {adverb}"),
             Style::Preamble(n) => format!("PP{n}"),
         }
@@ -292,7 +308,7 @@ impl Style {
 pub fn kind(style: &Style, text: &str, seen_numbered: bool) -> ParagraphKind {
     match style {
         Style::Number(_) | Style::Inserted(..) => ParagraphKind::Numbered,
-        Style::Roman(_) | Style::Article(_) | Style::Section(_) => ParagraphKind::Heading,
+        Style::Roman(_) | Style::Part(_) | Style::Section(_) => ParagraphKind::Heading,
         Style::Preamble(_) => ParagraphKind::Preambular,
         // "A. Digital divides" is a sub-heading; "A. We recognize that …." is a lettered
         // preambular paragraph. A heading is short and never ends a sentence.
@@ -348,7 +364,7 @@ impl Sequence {
             Candidate::Number(n) => Style::Number(n),
             Candidate::Footnote(ref s) => Style::Footnote(s.clone()),
             Candidate::Inserted(n, ref adverb) => Style::Inserted(n, adverb.clone()),
-            Candidate::Article(ref label) => Style::Article(label.clone()),
+            Candidate::Part(ref label) => Style::Part(label.clone()),
             Candidate::Preamble(n) => Style::Preamble(n),
             Candidate::Section(ref label) => Style::Section(label.clone()),
             Candidate::Upper { letter, roman } => match (letter, roman) {
@@ -395,7 +411,7 @@ impl Sequence {
             Style::Letter(c) => c == 'A' || follows(self.letter, c),
             Style::ParenLetter(c) => c == 'a' || follows(self.paren_letter, c),
             Style::ParenRoman(v) => v == 1 || self.paren_roman.is_some_and(|r| r + 1 == v),
-            Style::Footnote(_) | Style::Article(_) | Style::Section(_) => true,
+            Style::Footnote(_) | Style::Part(_) | Style::Section(_) => true,
             // "3 bis" follows 3 (or another paragraph inserted after 3).
             Style::Inserted(n, _) => self.number == Some(n),
             Style::Preamble(n) => self.preamble.map_or(n == 1, |p| p + 1 == n),
@@ -427,7 +443,7 @@ impl Sequence {
                 self.paren_letter = None;
                 self.paren_roman = None;
             }
-            Style::Article(_) => {
+            Style::Part(_) => {
                 self.in_articles = true;
                 self.number = None;
                 self.paren_letter = None;
@@ -449,7 +465,7 @@ mod tests {
     #[test]
     fn article_headings_with_inserted_numbers() {
         let label = |line: &str| match leading(line).map(|l| l.candidate) {
-            Some(Candidate::Article(l)) => Some(l),
+            Some(Candidate::Part(l)) => Some(l),
             _ => None,
         };
         assert_eq!(
@@ -465,13 +481,17 @@ mod tests {
             label("Article 10 (GLOBAL STOCKTAKE)17").as_deref(),
             Some("Article 10")
         );
+        assert_eq!(label("Annex I").as_deref(), Some("Annex I"));
+        assert_eq!(label("ANNEX").as_deref(), Some("Annex"));
+        assert_eq!(label("Annex I Parties shall report"), None);
+        assert_eq!(label("Annexes"), None);
         // A sentence that opens with a reference is not a heading.
         assert_eq!(label("Article 4 of the Convention shall apply"), None);
         assert_eq!(label("Article 3, paragraph 10, option 1"), None);
         assert_eq!(label("Article 3 ter enabling creation of mechanisms"), None);
         // A Markdown heading is a heading whatever its title.
         let h = article_heading("[Article 3bis] *(REDD-plus)*").unwrap();
-        assert_eq!(h.candidate, Candidate::Article("Article 3 bis".into()));
+        assert_eq!(h.candidate, Candidate::Part("Article 3 bis".into()));
         assert_eq!(&"[Article 3bis] *(REDD-plus)*"[h.rest..], "*(REDD-plus)*");
         assert!(article_heading("Article 3] and").is_none());
     }
@@ -503,7 +523,7 @@ mod tests {
         assert!(seq.expected(&bis));
         seq.advance(&bis);
         assert!(seq.expected(&Style::Number(4)));
-        seq.advance(&Style::Article("Article 5".into()));
+        seq.advance(&Style::Part("Article 5".into()));
         assert!(seq.expected(&Style::Number(1)) && seq.seen_numbered());
     }
 

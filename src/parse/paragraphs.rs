@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use super::label::{self, Sequence, Style};
 use super::pdfish::{self, Footnote, Gap, Item, Prepared};
 use super::{markdown, normalize};
-use crate::model::{Paragraph, ParagraphKind};
+use crate::model::{Paragraph, ParagraphKind, is_part_label};
 
 /// Words that open an unnumbered preambular paragraph of a UN resolution. Each is matched
 /// as a whole word at a line start; "Noting" covers "Noting also" and "Noting with concern".
@@ -164,7 +164,7 @@ impl Builder<'_> {
             let (style, rest) = match lead {
                 Some(lead) => {
                     let style = self.seq.resolve(&lead.candidate, false);
-                    let rest = if matches!(style, Style::Article(_)) {
+                    let rest = if matches!(style, Style::Part(_)) {
                         h
                     } else {
                         &h[lead.rest..]
@@ -203,17 +203,21 @@ impl Builder<'_> {
             );
         } else if let Some((style, rest)) = self.cue(text, block_start) {
             self.close();
-            let heading = matches!(style, Some(Style::Article(_)));
+            let heading = matches!(style, Some(Style::Part(_)));
             if matches!(style, Some(Style::Number(_))) {
                 self.list_indent = indent;
             }
             // An article heading keeps its whole text ("[Article 3 bis] (REDD-PLUS)"): a
             // heading with no title would otherwise have no words to be matched by, and the
             // brackets of an article not yet agreed are part of the negotiation.
+            // A bare "Annex I" takes its title from the next line ("Global Digital Compact");
+            // any other part heading is one line, and what follows is the part's text.
+            let titled = rest < text.len();
+            let bare_annex =
+                matches!(&style, Some(Style::Part(l)) if l.starts_with("Annex")) && !titled;
             let rest = if heading { 0 } else { rest };
             self.start(no, style, None, &text[rest..]);
-            // An article heading is one line: what follows is the article's text.
-            if heading {
+            if heading && !bare_annex {
                 self.close();
             }
         } else if let Some(open) = &mut self.open {
@@ -250,7 +254,7 @@ impl Builder<'_> {
             o.fixed == Some(ParagraphKind::Heading)
                 || matches!(
                     o.style,
-                    Some(Style::Roman(_) | Style::Letter(_) | Style::Article(_))
+                    Some(Style::Roman(_) | Style::Letter(_) | Style::Part(_))
                 )
         });
         if let Some(lead) = label::leading(text) {
@@ -263,7 +267,7 @@ impl Builder<'_> {
             let starts = block_start
                 || match style {
                     Style::Number(_) | Style::Roman(_) => self.seq.expected(&style),
-                    Style::Footnote(_) | Style::Article(_) => true,
+                    Style::Footnote(_) | Style::Part(_) => true,
                     _ => self.seq.expected(&style) && follows_clause,
                 };
             if starts {
@@ -422,17 +426,18 @@ pub fn label_preamble(paragraphs: &mut [Paragraph]) {
     }
 }
 
-/// Gives every paragraph under an article heading ("Article 3 bis") that article, and
-/// the heading its own; any other heading ends the article ("B. DRAFT DECISION").
+/// Gives every paragraph under an article or annex heading that part's label ("Article 3
+/// bis", "Annex I"), the heading included. Any other heading ends an article ("B. DRAFT
+/// DECISION"); an annex runs on through its own sub-headings to the next part.
 pub fn mark_articles(paragraphs: &mut [Paragraph]) {
     let mut current: Option<String> = None;
     for p in paragraphs {
         if p.kind == ParagraphKind::Heading {
-            current = p
-                .label
-                .as_deref()
-                .and_then(|l| l.strip_prefix("Article "))
-                .map(str::to_string);
+            let label = p.label.as_deref().filter(|l| is_part_label(l));
+            let in_annex = current.as_deref().is_some_and(|c| c.starts_with("Annex"));
+            if label.is_some() || !in_annex {
+                current = label.map(str::to_string);
+            }
         }
         p.article.clone_from(&current);
     }

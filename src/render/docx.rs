@@ -292,7 +292,7 @@ impl Style {
             return Style::Normal;
         }
         match p.label.as_deref() {
-            Some(l) if l.starts_with("Article ") => Style::Heading1,
+            Some(l) if crate::model::is_part_label(l) => Style::Heading1,
             Some(l) if !l.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) => Style::Heading2,
             _ => Style::Heading1,
         }

@@ -178,7 +178,7 @@ const COUNTS: &[(&str, usize, usize, usize, usize)] = &[
     ("A_C.2_80_L.58", 136, 59, 74, 2),
     ("A_C.2_80_L.6", 92, 20, 66, 5),
     ("A_C.2_80_L.9", 29, 15, 13, 0),
-    ("A_RES_79_1", 633, 0, 195, 334),
+    ("A_RES_79_1", 635, 0, 195, 334),
     ("A_RES_79_194", 127, 55, 69, 2),
     ("A_RES_79_199", 67, 28, 34, 4),
     ("A_RES_79_202", 54, 25, 28, 0),
@@ -774,7 +774,8 @@ fn paris_articles_renumbered_in_the_final_text() {
 /// 84 paragraphs with 242 sub-paragraphs; Annex I, the Global Digital Compact, 74 paragraphs
 /// (plus the five objectives its paragraph 7 numbers 1.–5.) with 89 sub-paragraphs; Annex II,
 /// the Declaration on Future Generations, 32 paragraphs with 3. The annexes restart their
-/// numbering, so their paragraphs are told apart by the annex they stand in.
+/// numbering, so their paragraphs are told apart by the annex they stand in; the Pact's 56
+/// "Action N." lines are headings.
 #[test]
 fn pact_for_the_future_annexes() {
     let Some(doc) = un("A_RES_79_1") else {
@@ -814,6 +815,17 @@ fn pact_for_the_future_annexes() {
             "Annex II Declaration on Future Generations"
         ]
     );
+    // The 56 numbered actions between the Pact's paragraphs are headings, none joined to
+    // the paragraph before it over a page break.
+    let actions: Vec<String> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Heading)
+        .filter_map(|p| p.label.clone())
+        .filter(|l| l.starts_with("Action "))
+        .collect();
+    let expected: Vec<String> = (1..=56).map(|n| format!("Action {n}")).collect();
+    assert_eq!(actions, expected);
     let gdc_1 = (0..doc.paragraphs.len())
         .find(|&i| doc.reference(i) == "Annex I ¶ 1")
         .expect("Annex I ¶ 1");

@@ -73,7 +73,7 @@ pub fn paragraph_part(document: &Document, index: usize) -> String {
         ParagraphKind::Preambular if label.starts_with("PP") => label.to_string(),
         ParagraphKind::Preambular if !label.is_empty() => format!("PP{label}"),
         ParagraphKind::Heading if is_part_label(label) => part_prefix(label),
-        ParagraphKind::Heading if !label.is_empty() => format!("H{label}"),
+        ParagraphKind::Heading if !label.is_empty() => format!("H{}", label.replace(' ', "")),
         ParagraphKind::Footnote if !label.is_empty() => format!("FN{label}"),
         _ => format!("P{}", index + 1),
     }

@@ -32,6 +32,11 @@ static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\[?(?:Annex|ANNEX)(?:\s+([IVXL]{1,6}|\d{1,2}))?\]?").expect("valid pattern")
 });
 
+/// "Action 12." at a line start: the numbered commitments of the Pact for the Future, printed
+/// as headings between its paragraphs (whose numbers run on across them).
+static ACTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Action\s+(\d{1,3})\.").expect("valid pattern"));
+
 /// "3bis." or "3 bis." at a line start: an inserted paragraph.
 static INSERTED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(\d{{1,3}})\s?({INSERTED})\.")).expect("valid pattern")
@@ -76,6 +81,8 @@ pub enum Candidate {
     Part(String),
     /// "Pp4" — a printed preambular number.
     Preamble(u32),
+    /// "Action 12." — a numbered action heading.
+    Action(u32),
     /// "4.1." — a numbered section, as its label reads ("4.1").
     Section(String),
 }
@@ -109,6 +116,10 @@ pub fn leading(line: &str) -> Option<Leading> {
         let n = m[1].parse().ok()?;
         let end = m.get(0).map_or(0, |m| m.end());
         return finish(line, Candidate::Inserted(n, m[2].to_string()), end);
+    }
+    if let Some(m) = ACTION.captures(line) {
+        let end = m.get(0).map_or(0, |m| m.end());
+        return finish(line, Candidate::Action(m[1].parse().ok()?), end);
     }
     if let Some(m) = SECTION.find(line) {
         let label = m.as_str().trim_end_matches('.').to_string();
@@ -284,6 +295,8 @@ pub enum Style {
     Part(String),
     /// "Pp4", a preambular paragraph numbered in print.
     Preamble(u32),
+    /// "Action 12.", a numbered action heading; paragraph numbers run on across it.
+    Action(u32),
     /// "4.1.", a numbered section heading.
     Section(String),
 }
@@ -299,6 +312,7 @@ impl Style {
             Style::Footnote(s) | Style::Part(s) | Style::Section(s) => s.clone(),
             Style::Inserted(n, adverb) => format!("{n} {adverb}"),
             Style::Preamble(n) => format!("PP{n}"),
+            Style::Action(n) => format!("Action {n}"),
         }
     }
 }
@@ -308,7 +322,9 @@ impl Style {
 pub fn kind(style: &Style, text: &str, seen_numbered: bool) -> ParagraphKind {
     match style {
         Style::Number(_) | Style::Inserted(..) => ParagraphKind::Numbered,
-        Style::Roman(_) | Style::Part(_) | Style::Section(_) => ParagraphKind::Heading,
+        Style::Roman(_) | Style::Part(_) | Style::Section(_) | Style::Action(_) => {
+            ParagraphKind::Heading
+        }
         Style::Preamble(_) => ParagraphKind::Preambular,
         // "A. Digital divides" is a sub-heading; "A. We recognize that …." is a lettered
         // preambular paragraph. A heading is short and never ends a sentence.
@@ -366,6 +382,7 @@ impl Sequence {
             Candidate::Inserted(n, ref adverb) => Style::Inserted(n, adverb.clone()),
             Candidate::Part(ref label) => Style::Part(label.clone()),
             Candidate::Preamble(n) => Style::Preamble(n),
+            Candidate::Action(n) => Style::Action(n),
             Candidate::Section(ref label) => Style::Section(label.clone()),
             Candidate::Upper { letter, roman } => match (letter, roman) {
                 (Some(c), Some(v)) => {
@@ -411,7 +428,7 @@ impl Sequence {
             Style::Letter(c) => c == 'A' || follows(self.letter, c),
             Style::ParenLetter(c) => c == 'a' || follows(self.paren_letter, c),
             Style::ParenRoman(v) => v == 1 || self.paren_roman.is_some_and(|r| r + 1 == v),
-            Style::Footnote(_) | Style::Part(_) | Style::Section(_) => true,
+            Style::Footnote(_) | Style::Part(_) | Style::Section(_) | Style::Action(_) => true,
             // "3 bis" follows 3 (or another paragraph inserted after 3).
             Style::Inserted(n, _) => self.number == Some(n),
             Style::Preamble(n) => self.preamble.map_or(n == 1, |p| p + 1 == n),
@@ -437,7 +454,7 @@ impl Sequence {
                 self.paren_roman = None;
             }
             Style::ParenRoman(v) => self.paren_roman = Some(v),
-            Style::Footnote(_) | Style::Section(_) => {}
+            Style::Footnote(_) | Style::Section(_) | Style::Action(_) => {}
             // The number stays: "4." is still expected after "3 bis.".
             Style::Inserted(..) => {
                 self.paren_letter = None;
@@ -502,6 +519,8 @@ mod tests {
         assert_eq!(cand("3.1.2. Nested"), Candidate::Section("3.1.2".into()));
         assert_eq!(Style::Section("4.1".into()).label(), "4.1");
         assert!(leading("2.5 per cent of").is_none());
+        assert_eq!(cand("Action 6. We will"), Candidate::Action(6));
+        assert_eq!(Style::Action(6).label(), "Action 6");
     }
 
     #[test]

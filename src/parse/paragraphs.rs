@@ -267,7 +267,7 @@ impl Builder<'_> {
             let starts = block_start
                 || match style {
                     Style::Number(_) | Style::Roman(_) => self.seq.expected(&style),
-                    Style::Footnote(_) | Style::Part(_) => true,
+                    Style::Footnote(_) | Style::Part(_) | Style::Action(_) => true,
                     _ => self.seq.expected(&style) && follows_clause,
                 };
             if starts {

@@ -826,6 +826,19 @@ fn pact_for_the_future_annexes() {
         .collect();
     let expected: Vec<String> = (1..=56).map(|n| format!("Action {n}")).collect();
     assert_eq!(actions, expected);
+    // Annex I ¶ 57 runs over a line that starts in lower case: one paragraph.
+    let gdc_57 = (0..doc.paragraphs.len())
+        .find(|&i| doc.reference(i) == "Annex I ¶ 57")
+        .expect("Annex I ¶ 57");
+    let text = &doc.paragraphs[gdc_57].text;
+    assert!(
+        text.contains("to appoint at the seventy-ninth session"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("for the adoption by the General Assembly."),
+        "{text}"
+    );
     let gdc_1 = (0..doc.paragraphs.len())
         .find(|&i| doc.reference(i) == "Annex I ¶ 1")
         .expect("Annex I ¶ 1");

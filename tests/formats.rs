@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::transcript;
+use common::{corpus, files, transcript};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -30,16 +30,6 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 /// The shared corpus folder `sub`, or `None` (with a printed note) when it is absent.
-fn corpus(sub: &str) -> Option<PathBuf> {
-    let dir = root().join("../shared/corpus").join(sub);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("skipped: {} not found", dir.display());
-        None
-    }
-}
-
 fn read(path: &Path) -> Document {
     read::read_document(path).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -182,12 +172,7 @@ fn tracked_changes_read_like_words_accepted_and_rejected_versions() {
     let mut rejecting = ReadOptions::default();
     rejecting.reject_changes = true;
     let mut checked = 0;
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    for tracked in files {
+    for tracked in files(&dir, None) {
         let stem = tracked.file_stem().unwrap().to_string_lossy().into_owned();
         if stem.ends_with("-Accepted") || stem.ends_with("-Rejected") {
             continue;
@@ -247,13 +232,8 @@ fn operative_paragraphs_of_un_pdfs_come_out_in_order() {
     let Some(dir) = corpus("un-ga-second-committee-2025") else {
         return;
     };
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .collect();
-    files.sort();
-    for pdf in &files {
+    let pdfs = files(&dir, Some("pdf"));
+    for pdf in &pdfs {
         let numbers: Vec<u32> = read(pdf)
             .paragraphs
             .iter()
@@ -278,7 +258,7 @@ fn operative_paragraphs_of_un_pdfs_come_out_in_order() {
     }
     println!(
         "{} UN PDFs read with operative paragraphs in order",
-        files.len()
+        pdfs.len()
     );
 }
 

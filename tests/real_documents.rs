@@ -8,28 +8,21 @@
 
 mod common;
 
-use common::transcript;
-use std::path::PathBuf;
+use common::{corpus, files, transcript};
 
 use redline::read;
 use redline::{Document, ParagraphKind};
 
-/// The corpus folder `sub`, or `None` (with a printed note) when it is absent.
-fn corpus(sub: &str) -> Option<PathBuf> {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")).join(sub);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("skipped: {} not found", dir.display());
-        None
-    }
-}
-
 const UN: &str = "un-ga-second-committee-2025";
 
-fn un(symbol_file: &str) -> Option<Document> {
-    let path = corpus(UN)?.join(format!("{symbol_file}.pdf"));
+/// The document `file` of the corpus folder `sub`, read as a user's command would read it.
+fn document(sub: &str, file: &str) -> Option<Document> {
+    let path = corpus(sub)?.join(file);
     Some(read::read_document(&path).unwrap_or_else(|e| panic!("{e}")))
+}
+
+fn un(symbol_file: &str) -> Option<Document> {
+    document(UN, &format!("{symbol_file}.pdf"))
 }
 
 /// Footnotes whose mark was not found in any paragraph (the mark may stay in the text as a
@@ -97,12 +90,7 @@ fn every_un_pdf_parses_without_furniture_cover_or_footnote_text() {
     let Some(dir) = corpus(UN) else {
         return;
     };
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .collect();
-    files.sort();
+    let files = files(&dir, Some("pdf"));
     let mut all = Vec::new();
     let mut unplaced = Vec::new();
     for pdf in &files {
@@ -605,8 +593,7 @@ const PARIS: &str = "unfccc-paris-2015";
 
 /// A Paris Agreement draft, PDF or Markdown transcription (stored as `.txt`).
 fn paris(file: &str) -> Option<Document> {
-    let path = corpus(PARIS)?.join(file);
-    Some(read::read_document(&path).unwrap_or_else(|e| panic!("{e}")))
+    document(PARIS, file)
 }
 
 /// The article headings of a document, by label, without "Article ".

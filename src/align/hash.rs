@@ -11,11 +11,14 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// Builds [`FastHasher`]s.
+pub(crate) type FastBuild = BuildHasherDefault<FastHasher>;
+
 /// A [`HashMap`] with [`FastHasher`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, FastBuild>;
 
 /// A [`HashSet`] with [`FastHasher`].
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+pub(crate) type FastSet<K> = HashSet<K, FastBuild>;
 
 /// Multiply-and-rotate hashing of machine words (see the module documentation).
 #[derive(Debug, Default, Clone, Copy)]

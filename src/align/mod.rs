@@ -389,16 +389,41 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
 }
 
 /// The paragraphs of each key: old ones, new ones, in order.
-type KeyGroups<'d> = FastMap<&'d str, (Vec<usize>, Vec<usize>)>;
+type KeyGroups<'d> = FastMap<HashedKey<'d>, (Vec<usize>, Vec<usize>)>;
+
+/// A paragraph's key with its hash, computed once: keys are whole paragraphs, and hashing
+/// tens of thousands of them is worth spreading over the cores before they meet in one map.
+#[derive(PartialEq, Eq)]
+struct HashedKey<'d> {
+    hash: u64,
+    key: &'d str,
+}
+
+impl std::hash::Hash for HashedKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
 
 /// Groups the paragraphs of both drafts by key.
 fn key_groups<'d>(old: &'d Document, new: &'d Document) -> KeyGroups<'d> {
+    use std::hash::BuildHasher;
+    let hashed = |doc: &'d Document| -> Vec<HashedKey<'d>> {
+        doc.paragraphs
+            .par_iter()
+            .map(|p| HashedKey {
+                hash: hash::FastBuild::default().hash_one(p.key.as_str()),
+                key: &p.key,
+            })
+            .collect()
+    };
+    let (old_keys, new_keys) = rayon::join(|| hashed(old), || hashed(new));
     let mut by_key = KeyGroups::default();
-    for p in &old.paragraphs {
-        by_key.entry(p.key.as_str()).or_default().0.push(p.index);
+    for (i, k) in old_keys.into_iter().enumerate() {
+        by_key.entry(k).or_default().0.push(i);
     }
-    for p in &new.paragraphs {
-        by_key.entry(p.key.as_str()).or_default().1.push(p.index);
+    for (j, k) in new_keys.into_iter().enumerate() {
+        by_key.entry(k).or_default().1.push(j);
     }
     by_key
 }

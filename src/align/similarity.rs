@@ -49,38 +49,55 @@ pub fn word_tokens(text: &str) -> Vec<String> {
 }
 
 /// The words of `text` as written (not yet lower-cased), as [`word_tokens`] cuts them.
-fn words_of(text: &str) -> Vec<&str> {
-    word_bounds(text)
-        .filter(|t| t.chars().any(char::is_alphanumeric))
-        .collect()
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    word_bounds(text).filter(|t| t.chars().any(char::is_alphanumeric))
 }
 
-/// The ids of `words` once lower-cased, giving the next id to each word not seen before and
-/// recording whether it is a stop word. Most words of a draft are lower case already and
-/// are looked up as they are; the map keeps only a borrowed or owned copy per distinct word.
-fn intern<'w>(
-    ids: &mut FastMap<Cow<'w, str>, u32>,
-    stop: &mut Vec<bool>,
-    words: &[&'w str],
-) -> Vec<u32> {
-    words
-        .iter()
-        .map(|&w| {
-            let lower: Cow<'w, str> = if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase())
-            {
-                Cow::Borrowed(w)
-            } else {
-                Cow::Owned(w.to_lowercase())
-            };
-            if let Some(&id) = ids.get(lower.as_ref()) {
-                return id;
-            }
-            let id = ids.len() as u32;
-            stop.push(is_stop_word(&lower));
-            ids.insert(lower, id);
-            id
-        })
-        .collect()
+/// A word lower-cased, borrowed from the text when it is lower case already (most words of
+/// a draft are).
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// The words of a block of paragraphs, numbered within the block: `sequences[k]` holds the
+/// block-local ids of paragraph `k` (`None` when the paragraph was not cut), and local id
+/// `l` is `words[l]`, numbered in the order the block first uses each word.
+struct LocalWords<'w> {
+    sequences: Vec<Option<Vec<u32>>>,
+    words: Vec<Cow<'w, str>>,
+}
+
+impl<'w> LocalWords<'w> {
+    /// Cuts the paragraphs of `texts` for which `cut(k)` holds into words.
+    fn new(texts: &[&'w str], cut: impl Fn(usize) -> bool) -> Self {
+        let mut ids: FastMap<Cow<'w, str>, u32> = FastMap::default();
+        let mut words = Vec::new();
+        let sequences = texts
+            .iter()
+            .enumerate()
+            .map(|(k, text)| {
+                cut(k).then(|| {
+                    words_of(text)
+                        .map(|w| {
+                            let w = lower(w);
+                            if let Some(&id) = ids.get(w.as_ref()) {
+                                return id;
+                            }
+                            let id = words.len() as u32;
+                            words.push(w.clone());
+                            ids.insert(w, id);
+                            id
+                        })
+                        .collect()
+                })
+            })
+            .collect();
+        LocalWords { sequences, words }
+    }
 }
 
 /// Unweighted word similarity of two texts: `2·LCS / (|a| + |b|)` over [`word_tokens`];
@@ -142,40 +159,71 @@ impl Weighted {
         new: impl IntoIterator<Item = &'a str>,
         copy_of: &[Option<usize>],
     ) -> Self {
-        // Cutting text into words is most of the work and independent per paragraph, so it
-        // runs in parallel, a block of paragraphs at a time (the words of a whole large
-        // draft at once would double the peak memory); ids are then given in reading order,
-        // as a sequential loop would give them, so the same drafts always get the same ids.
-        const BLOCK: usize = 1024;
-        let mut ids: FastMap<Cow<'a, str>, u32> = FastMap::default();
-        let mut stop = Vec::new();
+        // Cutting text into words and numbering the words is most of the work. Blocks of
+        // paragraphs are cut and numbered on their own, in parallel; the blocks' words then
+        // get global ids block by block, each block's in the order it first used them, which
+        // is the order a sequential pass over the drafts would give (old draft first): the
+        // same drafts always get the same ids.
+        const BLOCK: usize = 512;
         let (old, new): (Vec<&str>, Vec<&str>) =
             (old.into_iter().collect(), new.into_iter().collect());
-        // `copy[k]`, when given, is the paragraph of the side read `before` whose ids
-        // paragraph k takes.
-        let mut intern_side =
-            |texts: &[&'a str], copy: &[Option<usize>], before: &[Vec<u32>]| -> Vec<Vec<u32>> {
-                let copy = |k: usize| copy.get(k).copied().flatten();
-                let mut out = Vec::with_capacity(texts.len());
-                for (b, block) in texts.chunks(BLOCK).enumerate() {
-                    let first = b * BLOCK;
-                    let words: Vec<Option<Vec<&'a str>>> = block
-                        .par_iter()
-                        .enumerate()
-                        .map(|(k, t)| copy(first + k).is_none().then(|| words_of(t)))
-                        .collect();
-                    for (k, paragraph) in words.iter().enumerate() {
-                        out.push(match (paragraph, copy(first + k)) {
-                            (Some(words), _) => intern(&mut ids, &mut stop, words),
-                            (None, Some(i)) => before[i].clone(),
-                            (None, None) => unreachable!("words are cut unless copied"),
-                        });
-                    }
-                }
-                out
-            };
-        let old: Vec<Vec<u32>> = intern_side(&old, &[], &[]);
-        let new: Vec<Vec<u32>> = intern_side(&new, copy_of, &old);
+        let copy = |j: usize| copy_of.get(j).copied().flatten();
+        let blocks: Vec<LocalWords> = old
+            .par_chunks(BLOCK)
+            .map(|texts| LocalWords::new(texts, |_| true))
+            .chain(
+                new.par_chunks(BLOCK)
+                    .enumerate()
+                    .map(|(b, texts)| LocalWords::new(texts, |k| copy(b * BLOCK + k).is_none())),
+            )
+            .collect();
+        let mut ids: FastMap<&str, u32> = FastMap::default();
+        let mut stop = Vec::new();
+        let global: Vec<Vec<u32>> = blocks
+            .iter()
+            .map(|block| {
+                block
+                    .words
+                    .iter()
+                    .map(|w| {
+                        *ids.entry(w.as_ref()).or_insert_with(|| {
+                            stop.push(is_stop_word(w));
+                            stop.len() as u32 - 1
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        drop(ids);
+        let mut sequences: Vec<Option<Vec<u32>>> = blocks
+            .into_par_iter()
+            .zip(global)
+            .flat_map_iter(|(block, global)| {
+                block.sequences.into_iter().map(move |seq| {
+                    seq.map(|mut seq| {
+                        for id in &mut seq {
+                            *id = global[*id as usize];
+                        }
+                        seq
+                    })
+                })
+            })
+            .collect();
+        let new_sequences = sequences.split_off(old.len());
+        let old: Vec<Vec<u32>> = sequences
+            .into_iter()
+            .map(Option::unwrap_or_default)
+            .collect();
+        // A paragraph that was not cut takes the ids of the old paragraph with its text.
+        let new: Vec<Vec<u32>> = new_sequences
+            .into_par_iter()
+            .enumerate()
+            .map(|(j, seq)| match (seq, copy(j)) {
+                (Some(seq), _) => seq,
+                (None, Some(i)) => old[i].clone(),
+                (None, None) => unreachable!("words are cut unless copied"),
+            })
+            .collect();
         let bag = |seq: &Vec<u32>| {
             let mut b = seq.clone();
             b.sort_unstable();

@@ -138,6 +138,13 @@ fn usable(many: &Side, partner: Option<usize>, q: usize) -> bool {
         || (!many.grouped[q] && !many.heading[q] && many.sim[q] < WEAK)
 }
 
+/// Whether paragraph `q` of the many side has a usable neighbour: without one it cannot be
+/// part of any run of two or more, and its containment is never asked for.
+fn has_usable_neighbour(many: &Side, partner: Option<usize>, q: usize) -> bool {
+    (q > 0 && usable(many, partner, q - 1))
+        || (q + 1 < many.tokens.len() && usable(many, partner, q + 1))
+}
+
 /// A group found: the paragraph on the one side, the run on the many side, the similarity.
 pub(crate) type Group = (usize, RangeInclusive<usize>, f64);
 
@@ -171,7 +178,7 @@ pub(crate) fn group(
                 let mut members =
                     Members::new(w, many.tokens, many.bags, &one.tokens[p], &one.bags[p]);
                 for &q in &candidates[p] {
-                    if usable(many, partner, q) {
+                    if usable(many, partner, q) && has_usable_neighbour(many, partner, q) {
                         members.containment(q);
                     }
                 }
@@ -192,17 +199,16 @@ pub(crate) fn group(
             Members::new(w, many.tokens, many.bags, &one.tokens[p], &one.bags[p])
         });
         let mut seeds: Vec<usize> = partner.into_iter().collect();
-        seeds.extend(
-            candidates
-                .iter()
-                .copied()
-                .filter(|&q| usable(q) && members.containment(q) >= MEMBER_CONTAINMENT),
-        );
+        seeds.extend(candidates.iter().copied().filter(|&q| {
+            usable(q)
+                && has_usable_neighbour(many, partner, q)
+                && members.containment(q) >= MEMBER_CONTAINMENT
+        }));
         let mut tried: FastSet<(usize, usize)> = FastSet::default();
         let mut best: Option<Group> = None;
         for s in seeds {
-            // No run of two without a usable neighbour.
-            if !((s > 0 && usable(s - 1)) || (s + 1 < len && usable(s + 1))) {
+            // No run of two without a usable neighbour (the partner may have none).
+            if !has_usable_neighbour(many, partner, s) {
                 continue;
             }
             let mut lo = s;

@@ -1,8 +1,11 @@
 //! Candidate pairs from an inverted index of informative features, never all pairs.
 //!
 //! A paragraph's features are its content words (stop words left out) and its word bigrams
-//! and trigrams (shingles). Each feature is weighted by its rarity over both drafts,
-//! `ln(1 + N / df)`. A paragraph looks up only its rarest features, and:
+//! and trigrams (shingles). Each feature is weighted by its rarity among the free paragraphs
+//! of both sides (those not in an exact pair), `ln(1 + N / df)`: only they look features up
+//! and are looked up, so a phrase common in unchanged text but rare among the edited
+//! paragraphs still tells two of them apart, and unchanged text is never cut into features.
+//! A paragraph looks up only its rarest features, and:
 //!
 //! - a feature in more than `max(2·cap, N/10)` paragraphs is skipped: it is formula
 //!   ("We recognize the", "Member States to"), not content;
@@ -14,8 +17,6 @@
 //!
 //! Each paragraph also meets the paragraphs at its expected position (from the nearest exact
 //! anchor before it), which catches in-place edits even when every feature is common.
-
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 
@@ -70,19 +71,15 @@ fn features(seq: &[u32], stop: &[bool]) -> Vec<u64> {
 /// is where old paragraph `i` would stand in the new draft if it stayed in place, and
 /// `guess_new` the reverse.
 ///
-/// The paragraphs that are not free are the `anchors`, pairs of paragraphs with the same
-/// words (equal keys); they count towards the rarity of features only.
 pub(crate) fn find(
     w: &Weighted,
     free_old: &[bool],
     free_new: &[bool],
-    anchors: &[(usize, usize)],
     guess_old: &[usize],
     guess_new: &[usize],
     limits: Limits,
 ) -> Candidates {
-    // Only free paragraphs look features up or are looked up, so only their features are
-    // kept; the paragraphs in exact pairs still count towards each feature's rarity.
+    // Only free paragraphs look features up, are looked up, or count towards rarity.
     let free_features = |seqs: &[Vec<u32>], free: &[bool]| -> Vec<Vec<u64>> {
         seqs.par_iter()
             .zip(free)
@@ -113,40 +110,16 @@ pub(crate) fn find(
     };
     let (old_ids, new_ids) = rayon::join(|| ids_of(old_features), || ids_of(new_features));
 
-    let df: Vec<AtomicU32> = (0..slot.len()).map(|_| AtomicU32::new(0)).collect();
-    let count = |ids: &[u32], times: u32| {
-        for &id in ids {
-            df[id as usize].fetch_add(times, Ordering::Relaxed);
-        }
-    };
-    let count_free = |ids: &[Vec<u32>], free: &[bool]| {
-        ids.par_iter()
-            .zip(free)
-            .filter(|(_, f)| **f)
-            .for_each(|(ids, _)| count(ids, 1));
-    };
-    rayon::join(
-        || count_free(&old_ids, free_old),
-        || count_free(&new_ids, free_new),
-    );
-    // The two paragraphs of an anchor have the same words, hence the same features: cut
-    // them once and count them twice. Only features some free paragraph has matter.
-    anchors.par_iter().for_each(|&(i, j)| {
-        debug_assert_eq!(w.old[i], w.new[j], "an anchor pairs equal keys");
-        let ids: Vec<u32> = features(&w.old[i], &w.stop)
-            .iter()
-            .filter_map(|f| slot.get(f).copied())
-            .collect();
-        count(&ids, 2);
-    });
-    let df: Vec<u32> = df.into_iter().map(AtomicU32::into_inner).collect();
-    let n = w.old.len() + w.new.len();
-    let hard_cap = (2 * limits.postings).max(n / 10);
-
     let (old_index, new_index) = rayon::join(
         || Postings::new(&old_ids, slot.len()),
         || Postings::new(&new_ids, slot.len()),
     );
+    // Only free paragraphs have features, so the postings count exactly them.
+    let df: Vec<u32> = (0..slot.len() as u32)
+        .map(|id| (old_index.of(id).len() + new_index.of(id).len()) as u32)
+        .collect();
+    let n = free_old.iter().chain(free_new).filter(|&&f| f).count();
+    let hard_cap = (2 * limits.postings).max(n / 10);
 
     let side = |ids: &[Vec<u32>],
                 free: &[bool],

@@ -155,7 +155,6 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         &w,
         &free_old,
         &free_new,
-        &anchors,
         &guess_old,
         &guess_new,
         candidates::Limits {

@@ -346,20 +346,35 @@ impl Weighted {
         if a == b {
             return self.total(a);
         }
-        similar::capture_diff_slices(similar::Algorithm::Myers, a, b)
-            .iter()
-            .filter_map(|op| match *op {
-                similar::DiffOp::Equal { old_index, len, .. } => {
-                    Some(self.total(&a[old_index..old_index + len]))
-                }
-                _ => None,
-            })
-            .sum()
+        let mut hook = EqualWeight {
+            w: self,
+            a,
+            sum: 0.0,
+        };
+        similar::algorithms::myers::diff(&mut hook, a, 0..a.len(), b, 0..b.len())
+            .unwrap_or_else(|never| match never {});
+        hook.sum
     }
 
     /// Weighted LCS similarity of two word sequences, 0.0 to 1.0.
     pub fn lcs_similarity(&self, a: &[u32], b: &[u32]) -> f64 {
         dice(self.lcs_weight(a, b), self.total(a) + self.total(b))
+    }
+}
+
+/// Sums the weights of the runs Myers' algorithm finds equal, as it reports them.
+struct EqualWeight<'w> {
+    w: &'w Weighted,
+    a: &'w [u32],
+    sum: f64,
+}
+
+impl similar::algorithms::DiffHook for EqualWeight<'_> {
+    type Error = std::convert::Infallible;
+
+    fn equal(&mut self, old_index: usize, _: usize, len: usize) -> Result<(), Self::Error> {
+        self.sum += self.w.total(&self.a[old_index..old_index + len]);
+        Ok(())
     }
 }
 

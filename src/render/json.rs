@@ -7,7 +7,10 @@
 
 use std::io::{self, Write};
 
+use rayon::prelude::*;
 use serde::Serialize;
+
+use super::pretty::{Elements, Whole, write_object};
 
 use super::{RenderOptions, first_label};
 use crate::annotate::{brackets, references, stats};
@@ -136,22 +139,10 @@ fn changes_json<'a>(
     options: &RenderOptions,
 ) -> Vec<ChangeJson<'a>> {
     changes
-        .iter()
+        .par_iter()
         .filter(|c| options.shows(c))
         .map(|c| change_json(c, old, new))
         .collect()
-}
-
-/// `redline.diff/1`.
-#[derive(Serialize)]
-struct DiffJson<'a> {
-    schema: &'static str,
-    old: DocumentJson<'a>,
-    new: DocumentJson<'a>,
-    changes: Vec<ChangeJson<'a>>,
-    summary: Summary,
-    sections: Vec<TallyJson>,
-    topics: Vec<TallyJson>,
 }
 
 /// Changed paragraphs and words per section or topic.
@@ -220,16 +211,6 @@ fn place<'a>(history: &'a History, p: Place) -> PlaceJson<'a> {
     }
 }
 
-/// `redline.history/1`.
-#[derive(Serialize)]
-struct HistoryJson<'a> {
-    schema: &'static str,
-    drafts: Vec<DocumentJson<'a>>,
-    steps: Vec<StepJson<'a>>,
-    lineage: Vec<LineageJson<'a>>,
-    reinstated: Vec<ReinstatedJson<'a>>,
-}
-
 fn finish(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     // serde_json writes a few bytes at a time (a quote, a colon, an indent); through
     // `dyn Write` each is a call the compiler cannot inline. A buffer of a known type in
@@ -244,27 +225,43 @@ pub fn write_document(out: &mut dyn Write, document: &Document) -> io::Result<()
     finish(out, &DocumentJson::new(document))
 }
 
+/// `redline.diff/1`: the two documents, the changes, then the tallies. The long parts (each
+/// document, the changes) are rendered in parallel.
 pub fn write_comparison(
     out: &mut dyn Write,
     c: &Comparison,
     options: &RenderOptions,
 ) -> io::Result<()> {
-    finish(
-        out,
-        &DiffJson {
-            schema: "redline.diff/1",
-            old: DocumentJson::new(&c.old),
-            new: DocumentJson::new(&c.new),
-            changes: changes_json(&c.changes, &c.old, &c.new, options),
-            summary: summary(&c.changes),
-            sections: tallies(stats::by_section(&c.changes, &c.old, &c.new)),
-            topics: tallies(stats::by_topic(&c.changes)),
+    let ((old, new), (changes, (sections, topics))) = rayon::join(
+        || (DocumentJson::new(&c.old), DocumentJson::new(&c.new)),
+        || {
+            rayon::join(
+                || changes_json(&c.changes, &c.old, &c.new, options),
+                || {
+                    (
+                        tallies(stats::by_section(&c.changes, &c.old, &c.new)),
+                        tallies(stats::by_topic(&c.changes)),
+                    )
+                },
+            )
         },
+    );
+    write_object(
+        out,
+        &[
+            ("schema", &Whole(&"redline.diff/1")),
+            ("old", &Whole(&old)),
+            ("new", &Whole(&new)),
+            ("changes", &Elements(&changes)),
+            ("summary", &Whole(&summary(&c.changes))),
+            ("sections", &Whole(&sections)),
+            ("topics", &Whole(&topics)),
+        ],
     )
 }
 
 pub fn write_history(out: &mut dyn Write, h: &History, options: &RenderOptions) -> io::Result<()> {
-    let steps = h
+    let steps: Vec<StepJson> = h
         .steps
         .iter()
         .map(|s| StepJson {
@@ -280,7 +277,7 @@ pub fn write_history(out: &mut dyn Write, h: &History, options: &RenderOptions) 
             topics: tallies(stats::by_topic(&s.changes)),
         })
         .collect();
-    let lineage = h
+    let lineage: Vec<LineageJson> = h
         .lineage
         .iter()
         .map(|l| LineageJson {
@@ -297,7 +294,7 @@ pub fn write_history(out: &mut dyn Write, h: &History, options: &RenderOptions) 
                 .collect(),
         })
         .collect();
-    let reinstated = h
+    let reinstated: Vec<ReinstatedJson> = h
         .reinstated
         .iter()
         .map(|r| ReinstatedJson {
@@ -309,15 +306,16 @@ pub fn write_history(out: &mut dyn Write, h: &History, options: &RenderOptions) 
             whole_paragraph: r.whole_paragraph,
         })
         .collect();
-    finish(
+    let drafts: Vec<DocumentJson> = h.drafts.iter().map(DocumentJson::new).collect();
+    write_object(
         out,
-        &HistoryJson {
-            schema: "redline.history/1",
-            drafts: h.drafts.iter().map(DocumentJson::new).collect(),
-            steps,
-            lineage,
-            reinstated,
-        },
+        &[
+            ("schema", &Whole(&"redline.history/1")),
+            ("drafts", &Elements(&drafts)),
+            ("steps", &Elements(&steps)),
+            ("lineage", &Whole(&lineage)),
+            ("reinstated", &Whole(&reinstated)),
+        ],
     )
 }
 

@@ -12,6 +12,7 @@ mod html;
 mod json;
 mod junit;
 mod markdown;
+mod pretty;
 mod terminal;
 mod wrap;
 

@@ -191,24 +191,43 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
             options.min_similarity
         }
     };
-    let score = |&(i, j): &(usize, usize)| {
-        let t = threshold(i, j);
-        if w.bag_similarity(i, j) < t {
-            return None;
-        }
-        let (a, b) = (&w.old[i], &w.new[j]);
+    // Cheapest first: the weights alone (what two paragraphs share weighs no more than the
+    // lighter one), the bag of words, the heaviest common subsequence, then the LCS. The
+    // bounds are summed in other orders than the LCS, hence the rounding slack.
+    let score = |bag: &mut similarity::Bag, &(i, j): &(usize, usize)| {
+        let t = threshold(i, j) - similarity::ROUNDING;
         let total = w.old_total[i] + w.new_total[j];
-        if total > 0.0 && 2.0 * w.heaviest_common_weight(a, b) / total < t - similarity::ROUNDING {
-            return None;
+        if total > 0.0 {
+            let bound = |common: f64| 2.0 * common / total;
+            let (a, b) = (&w.old[i], &w.new[j]);
+            if bound(w.old_total[i].min(w.new_total[j])) < t
+                || bound(bag.common(&w, b)) < t
+                || bound(w.heaviest_common_weight(a, b)) < t
+            {
+                return None;
+            }
         }
         let sim = w.lcs_similarity(&w.old[i], &w.new[j]);
-        (sim >= t).then_some((i, j, sim))
+        (sim >= threshold(i, j)).then_some((i, j, sim))
     };
-    let mut scored: Vec<(usize, usize, f64)> = if compatible.len() >= PARALLEL_FROM * 4 {
-        compatible.par_iter().filter_map(score).collect()
-    } else {
-        compatible.iter().filter_map(score).collect()
-    };
+    // The pairs come sorted by old paragraph: each one's words are counted once for all its
+    // candidates.
+    let by_old: Vec<&[(usize, usize)]> = compatible.chunk_by(|a, b| a.0 == b.0).collect();
+    let mut scored: Vec<(usize, usize, f64)> = by_old
+        .par_iter()
+        .map_init(
+            || w.bag(),
+            |bag, pairs| {
+                let old_words = &w.old[pairs[0].0];
+                bag.load(old_words);
+                let found: Vec<(usize, usize, f64)> =
+                    pairs.iter().filter_map(|p| score(bag, p)).collect();
+                bag.unload(old_words);
+                found
+            },
+        )
+        .flatten_iter()
+        .collect();
 
     // 4. Greedy one-to-one assignment, best first.
     let effective = |&(i, j, sim): &(usize, usize, f64)| {

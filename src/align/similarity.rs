@@ -280,9 +280,18 @@ impl Weighted {
 
     /// Bag-of-words weighted Dice of old paragraph `i` and new paragraph `j`: an upper bound
     /// of [`Weighted::lcs_similarity`], in one merge walk over sorted ids.
+    #[cfg(test)]
     pub fn bag_similarity(&self, i: usize, j: usize) -> f64 {
         let common = self.common_weight(&self.old_bag[i], &self.new_bag[j]);
         dice(common, self.old_total[i] + self.new_total[j])
+    }
+
+    /// An empty [`Bag`] for these drafts' words.
+    pub fn bag(&self) -> Bag {
+        Bag {
+            count: vec![0; self.weight.len()],
+            taken: Vec::new(),
+        }
     }
 
     /// Weight of the words two sorted bags share, counted with multiplicity: an upper bound
@@ -359,6 +368,50 @@ impl Weighted {
     /// Weighted LCS similarity of two word sequences, 0.0 to 1.0.
     pub fn lcs_similarity(&self, a: &[u32], b: &[u32]) -> f64 {
         dice(self.lcs_weight(a, b), self.total(a) + self.total(b))
+    }
+}
+
+/// The words of one paragraph counted densely by word id, to measure what many other
+/// paragraphs share with it as bags of words: each is then one pass over its own words,
+/// where a merge walk of two sorted bags branches unpredictably at every step.
+pub(crate) struct Bag {
+    /// Occurrences left of each word id; all zero when nothing is loaded.
+    count: Vec<u32>,
+    /// Words taken by the present comparison, to put back.
+    taken: Vec<u32>,
+}
+
+impl Bag {
+    /// Counts the words of `seq`; [`Bag::unload`] with the same words empties the bag again.
+    pub fn load(&mut self, seq: &[u32]) {
+        for &t in seq {
+            self.count[t as usize] += 1;
+        }
+    }
+
+    /// Forgets the words [`Bag::load`] counted.
+    pub fn unload(&mut self, seq: &[u32]) {
+        for &t in seq {
+            self.count[t as usize] = 0;
+        }
+    }
+
+    /// Weight of the words `seq` shares with the loaded paragraph, with multiplicity: what
+    /// [`Weighted::common_weight`] gives for the two bags, summed in another order.
+    pub fn common(&mut self, w: &Weighted, seq: &[u32]) -> f64 {
+        let mut common = 0.0;
+        for &t in seq {
+            let c = &mut self.count[t as usize];
+            if *c > 0 {
+                *c -= 1;
+                common += w.weight[t as usize];
+                self.taken.push(t);
+            }
+        }
+        for t in self.taken.drain(..) {
+            self.count[t as usize] += 1;
+        }
+        common
     }
 }
 

@@ -10,46 +10,36 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::pretty::{Elements, Whole, write_object};
+use super::pretty::{Elements, List, Object, Piece, write_top};
 
 use super::{RenderOptions, first_label};
 use crate::annotate::{brackets, references, stats};
 use crate::check::Verdict;
 use crate::model::{
-    BracketEvent, Change, ChangeKind, Comparison, Document, DocumentMeta, History, Note, Paragraph,
-    Place, Span, StrengthShift, TopicEvent, TopicTag,
+    BracketEvent, Change, ChangeKind, Comparison, Document, History, Place, Span, StrengthShift,
+    TopicEvent, TopicTag,
 };
 
-/// `redline.document/1`.
-#[derive(Serialize)]
-struct DocumentJson<'a> {
-    schema: &'static str,
-    source: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    name: Option<&'a str>,
-    /// Bracketed passages (status tags aside): the figure the press reports.
-    brackets: usize,
-    /// The cover of a published UN document, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    meta: Option<&'a DocumentMeta>,
-    paragraphs: &'a [Paragraph],
-    /// Footnote bodies of a published UN document, kept out of the paragraphs.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    notes: &'a [Note],
-}
-
-impl<'a> DocumentJson<'a> {
-    fn new(d: &'a Document) -> Self {
-        DocumentJson {
-            schema: "redline.document/1",
-            source: &d.source,
-            name: d.name.as_deref(),
-            brackets: brackets::count(d),
-            meta: d.meta.as_ref(),
-            paragraphs: &d.paragraphs,
-            notes: &d.notes,
-        }
+/// `redline.document/1`: `schema`, `source`, `name` (when named), `brackets` (bracketed
+/// passages, status tags aside: the figure the press reports), `meta` (the cover of a
+/// published UN document, when there is one), `paragraphs`, and `notes` (footnote bodies of
+/// a published UN document, kept out of the paragraphs; only when there are some).
+fn document(d: &Document) -> Object<'_> {
+    let mut object = Object::new()
+        .field("schema", "redline.document/1")
+        .field("source", &d.source);
+    if let Some(name) = &d.name {
+        object = object.field("name", name);
     }
+    object = object.field("brackets", brackets::count(d));
+    if let Some(meta) = &d.meta {
+        object = object.field("meta", meta);
+    }
+    object = object.member("paragraphs", Elements::of(&d.paragraphs));
+    if !d.notes.is_empty() {
+        object = object.field("notes", &d.notes);
+    }
+    object
 }
 
 /// One change of `redline.diff/1`.
@@ -221,42 +211,33 @@ fn finish(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     buffered.flush()
 }
 
-pub fn write_document(out: &mut dyn Write, document: &Document) -> io::Result<()> {
-    finish(out, &DocumentJson::new(document))
+pub fn write_document(out: &mut dyn Write, d: &Document) -> io::Result<()> {
+    write_top(out, &document(d))
 }
 
-/// `redline.diff/1`: the two documents, the changes, then the tallies. The long parts (each
-/// document, the changes) are rendered in parallel.
+/// `redline.diff/1`: the two documents, the changes, then the tallies.
 pub fn write_comparison(
     out: &mut dyn Write,
     c: &Comparison,
     options: &RenderOptions,
 ) -> io::Result<()> {
-    let ((old, new), (changes, (sections, topics))) = rayon::join(
-        || (DocumentJson::new(&c.old), DocumentJson::new(&c.new)),
-        || {
-            rayon::join(
-                || changes_json(&c.changes, &c.old, &c.new, options),
-                || {
-                    (
-                        tallies(stats::by_section(&c.changes, &c.old, &c.new)),
-                        tallies(stats::by_topic(&c.changes)),
-                    )
-                },
-            )
-        },
-    );
-    write_object(
+    let shown: Vec<&Change> = c.changes.iter().filter(|ch| options.shows(ch)).collect();
+    write_top(
         out,
-        &[
-            ("schema", &Whole(&"redline.diff/1")),
-            ("old", &Whole(&old)),
-            ("new", &Whole(&new)),
-            ("changes", &Elements(&changes)),
-            ("summary", &Whole(&summary(&c.changes))),
-            ("sections", &Whole(&sections)),
-            ("topics", &Whole(&topics)),
-        ],
+        &Object::new()
+            .field("schema", "redline.diff/1")
+            .member("old", document(&c.old))
+            .member("new", document(&c.new))
+            .member(
+                "changes",
+                Elements::viewed(&shown, |ch| change_json(ch, &c.old, &c.new)),
+            )
+            .field("summary", summary(&c.changes))
+            .field(
+                "sections",
+                tallies(stats::by_section(&c.changes, &c.old, &c.new)),
+            )
+            .field("topics", tallies(stats::by_topic(&c.changes))),
     )
 }
 
@@ -306,16 +287,20 @@ pub fn write_history(out: &mut dyn Write, h: &History, options: &RenderOptions) 
             whole_paragraph: r.whole_paragraph,
         })
         .collect();
-    let drafts: Vec<DocumentJson> = h.drafts.iter().map(DocumentJson::new).collect();
-    write_object(
+    let drafts = List(
+        h.drafts
+            .iter()
+            .map(|d| Box::new(document(d)) as Box<dyn Piece>)
+            .collect(),
+    );
+    write_top(
         out,
-        &[
-            ("schema", &Whole(&"redline.history/1")),
-            ("drafts", &Elements(&drafts)),
-            ("steps", &Elements(&steps)),
-            ("lineage", &Whole(&lineage)),
-            ("reinstated", &Whole(&reinstated)),
-        ],
+        &Object::new()
+            .field("schema", "redline.history/1")
+            .member("drafts", drafts)
+            .member("steps", Elements::of(&steps))
+            .field("lineage", lineage)
+            .field("reinstated", reinstated),
     )
 }
 

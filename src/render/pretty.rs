@@ -1,38 +1,184 @@
-//! Pretty-printed JSON written in pieces, the pieces rendered in parallel.
+//! Pretty-printed JSON written in pieces, long arrays rendered in parallel.
 //!
 //! A comparison of two long drafts is tens of megabytes of JSON, and one serde_json
-//! serializer writes it on one core. Here an object's members, and the elements of a long
-//! array, are rendered on their own at the indentation they will stand at, by all cores,
-//! then joined in order. The bytes are exactly those `serde_json::to_writer_pretty` writes
-//! for the same object (two-space indentation, `": "` after keys, empty arrays as `[]`);
-//! the tests below hold the two side by side.
+//! serializer writes it on one core. Here a document is an [`Object`] of members written
+//! one after the other, and the elements of a long array ([`Elements`]) are rendered by
+//! all cores a batch at a time, at the indentation they will stand at, and written in order
+//! before the next batch: the output streams, and memory holds one batch, never the whole
+//! text. The bytes are exactly those `serde_json::to_writer_pretty` writes for the same
+//! value (two-space indentation, `": "` after keys, empty arrays as `[]`); the tests below
+//! hold the two side by side.
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-/// An array is rendered in at most this many pieces of work: enough to keep every core busy
-/// when elements differ in size (a draft's documents beside short changes), few enough that
-/// each piece is worth handing to another thread.
+/// An array is rendered in about this many pieces of work: enough to keep every core busy
+/// when elements differ in size, few enough that each piece is worth handing to a thread.
 const PIECES: usize = 64;
+
+/// The output, buffered: serde_json writes a few bytes at a time (a quote, a colon, an
+/// indent), and a buffer of known type takes them inlined.
+pub(super) type Out<'w> = BufWriter<&'w mut dyn Write>;
+
+/// A value that can write itself as pretty-printed JSON.
+pub(super) trait Piece: Sync {
+    /// Writes the value as it stands `depth` levels in: its first line where the cursor is,
+    /// its later lines indented from `depth`.
+    fn write(&self, out: &mut Out, depth: usize) -> io::Result<()>;
+}
+
+/// Writes `value` and a line end, buffered, and flushes.
+pub(super) fn write_top(out: &mut dyn Write, value: &dyn Piece) -> io::Result<()> {
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    value.write(&mut out, 0)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// One value, written by serde_json.
+pub(super) struct Whole<T>(pub T);
+
+impl<T: Serialize + Sync> Piece for Whole<T> {
+    fn write(&self, out: &mut Out, depth: usize) -> io::Result<()> {
+        render_into(out, &self.0, depth)
+    }
+}
+
+/// An object: members in order, each a piece.
+pub(super) struct Object<'a>(pub Vec<(&'static str, Box<dyn Piece + 'a>)>);
+
+impl<'a> Object<'a> {
+    /// An object without members yet.
+    pub fn new() -> Self {
+        Object(Vec::new())
+    }
+
+    /// Adds a member.
+    pub fn member(mut self, name: &'static str, value: impl Piece + 'a) -> Self {
+        self.0.push((name, Box::new(value)));
+        self
+    }
+
+    /// Adds a member holding `value`, written by serde_json.
+    pub fn field<T: Serialize + Sync + 'a>(self, name: &'static str, value: T) -> Self {
+        self.member(name, Whole(value))
+    }
+}
+
+impl Piece for Object<'_> {
+    fn write(&self, out: &mut Out, depth: usize) -> io::Result<()> {
+        if self.0.is_empty() {
+            return out.write_all(b"{}");
+        }
+        out.write_all(b"{")?;
+        for (k, (name, value)) in self.0.iter().enumerate() {
+            out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
+            indent(out, depth + 1)?;
+            serde_json::to_writer(&mut *out, name)?;
+            out.write_all(b": ")?;
+            value.write(out, depth + 1)?;
+        }
+        out.write_all(b"\n")?;
+        indent(out, depth)?;
+        out.write_all(b"}")
+    }
+}
+
+/// An array of pieces, written one after the other.
+pub(super) struct List<'a>(pub Vec<Box<dyn Piece + 'a>>);
+
+impl Piece for List<'_> {
+    fn write(&self, out: &mut Out, depth: usize) -> io::Result<()> {
+        if self.0.is_empty() {
+            return out.write_all(b"[]");
+        }
+        out.write_all(b"[")?;
+        for (k, value) in self.0.iter().enumerate() {
+            out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
+            indent(out, depth + 1)?;
+            value.write(out, depth + 1)?;
+        }
+        out.write_all(b"\n")?;
+        indent(out, depth)?;
+        out.write_all(b"]")
+    }
+}
+
+/// An array of `items`, each written as `view` shows it, rendered in parallel.
+pub(super) struct Elements<'a, S, F> {
+    items: &'a [S],
+    view: F,
+}
+
+impl<'a, S> Elements<'a, S, fn(&'a S) -> &'a S> {
+    /// The items as they are.
+    pub fn of(items: &'a [S]) -> Self {
+        Elements { items, view: |s| s }
+    }
+}
+
+impl<'a, S, F> Elements<'a, S, F> {
+    /// The items as `view` shows them (built while rendering, never all at once).
+    pub fn viewed<V>(items: &'a [S], view: F) -> Self
+    where
+        F: Fn(&'a S) -> V,
+    {
+        Elements { items, view }
+    }
+}
+
+impl<'a, S, F, V> Piece for Elements<'a, S, F>
+where
+    S: Sync,
+    F: Fn(&'a S) -> V + Sync,
+    V: Serialize,
+{
+    fn write(&self, out: &mut Out, depth: usize) -> io::Result<()> {
+        if self.items.is_empty() {
+            return out.write_all(b"[]");
+        }
+        out.write_all(b"[")?;
+        let pieces: Vec<&'a [S]> = self
+            .items
+            .chunks(self.items.len().div_ceil(PIECES))
+            .collect();
+        let batch = 2 * rayon::current_num_threads();
+        let mut first = true;
+        for pieces in pieces.chunks(batch) {
+            // Each element is preceded by ",\n" and its indentation; the very first comma
+            // is dropped.
+            let rendered: Vec<Vec<u8>> = pieces
+                .par_iter()
+                .map(|piece| {
+                    let mut bytes = Vec::new();
+                    for item in *piece {
+                        bytes.extend_from_slice(b",\n");
+                        indent(&mut bytes, depth + 1)?;
+                        render_into(&mut bytes, &(self.view)(item), depth + 1)?;
+                    }
+                    Ok(bytes)
+                })
+                .collect::<io::Result<_>>()?;
+            for bytes in &rendered {
+                out.write_all(if first { &bytes[1..] } else { bytes })?;
+                first = false;
+            }
+        }
+        out.write_all(b"\n")?;
+        indent(out, depth)?;
+        out.write_all(b"]")
+    }
+}
 
 /// serde_json's pretty layout, starting `depth` levels in.
 ///
-/// serde_json's own `PrettyFormatter` always starts at the left margin; a piece rendered on
-/// its own must start where it will stand.
+/// serde_json's own `PrettyFormatter` always starts at the left margin; a piece written on
+/// its own must start where it stands.
 struct Indented {
     depth: usize,
     has_value: bool,
-}
-
-impl Indented {
-    fn at(depth: usize) -> Self {
-        Indented {
-            depth,
-            has_value: false,
-        }
-    }
 }
 
 fn indent<W: ?Sized + Write>(out: &mut W, depth: usize) -> io::Result<()> {
@@ -97,82 +243,14 @@ impl serde_json::ser::Formatter for Indented {
     }
 }
 
-/// Appends `value` to `out`, pretty-printed as it stands `depth` levels in.
-fn render_into(out: &mut Vec<u8>, value: &impl Serialize, depth: usize) -> io::Result<()> {
-    let mut serializer = serde_json::Serializer::with_formatter(out, Indented::at(depth));
+/// Writes `value` pretty-printed as it stands `depth` levels in.
+fn render_into<W: Write>(out: W, value: &impl Serialize, depth: usize) -> io::Result<()> {
+    let formatter = Indented {
+        depth,
+        has_value: false,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(out, formatter);
     value.serialize(&mut serializer).map_err(io::Error::from)
-}
-
-/// A member of an object written by [`write_object`]: one value, or a long array whose
-/// elements are rendered in parallel.
-pub(super) trait Piece: Sync {
-    /// The member's value pretty-printed as it stands `depth` levels in.
-    fn render(&self, depth: usize) -> io::Result<Vec<u8>>;
-}
-
-/// One value rendered whole.
-pub(super) struct Whole<'a, T>(pub &'a T);
-
-impl<T: Serialize + Sync> Piece for Whole<'_, T> {
-    fn render(&self, depth: usize) -> io::Result<Vec<u8>> {
-        let mut out = Vec::new();
-        render_into(&mut out, self.0, depth)?;
-        Ok(out)
-    }
-}
-
-/// An array whose elements are rendered in parallel, a chunk at a time.
-pub(super) struct Elements<'a, T>(pub &'a [T]);
-
-impl<T: Serialize + Sync> Piece for Elements<'_, T> {
-    fn render(&self, depth: usize) -> io::Result<Vec<u8>> {
-        if self.0.is_empty() {
-            return Ok(b"[]".to_vec());
-        }
-        // Each element is preceded by ",\n" and its indentation; the first comma is dropped.
-        let chunks: Vec<Vec<u8>> = self
-            .0
-            .par_chunks(self.0.len().div_ceil(PIECES))
-            .map(|chunk| {
-                let mut out = Vec::new();
-                for element in chunk {
-                    out.extend_from_slice(b",\n");
-                    indent(&mut out, depth + 1)?;
-                    render_into(&mut out, element, depth + 1)?;
-                }
-                Ok(out)
-            })
-            .collect::<io::Result<_>>()?;
-        let mut out = Vec::with_capacity(chunks.iter().map(Vec::len).sum::<usize>() + depth + 3);
-        out.push(b'[');
-        for (k, chunk) in chunks.iter().enumerate() {
-            out.extend_from_slice(if k == 0 { &chunk[1..] } else { chunk });
-        }
-        out.push(b'\n');
-        indent(&mut out, depth)?;
-        out.push(b']');
-        Ok(out)
-    }
-}
-
-/// Writes a top-level object with these members, in this order, then a line end: the
-/// members are rendered in parallel, and written as soon as all are ready.
-pub(super) fn write_object(out: &mut dyn Write, members: &[(&str, &dyn Piece)]) -> io::Result<()> {
-    let values: Vec<Vec<u8>> = members
-        .par_iter()
-        .map(|(_, piece)| piece.render(1))
-        .collect::<io::Result<_>>()?;
-    if members.is_empty() {
-        return out.write_all(b"{}\n");
-    }
-    out.write_all(b"{")?;
-    for (k, ((name, _), value)) in members.iter().zip(&values).enumerate() {
-        out.write_all(if k == 0 { b"\n  " } else { b",\n  " })?;
-        serde_json::to_writer(&mut *out, name)?;
-        out.write_all(b": ")?;
-        out.write_all(value)?;
-    }
-    out.write_all(b"\n}\n")
 }
 
 #[cfg(test)]
@@ -203,41 +281,53 @@ mod tests {
         schema: &'static str,
         one: Inner,
         many: Vec<Inner>,
+        doubled: Vec<u32>,
         none: Vec<Inner>,
-        count: usize,
+        parts: Vec<Inner>,
+        empty: Empty,
     }
 
-    fn written(members: &[(&str, &dyn Piece)]) -> String {
+    #[derive(Serialize)]
+    struct Empty {}
+
+    fn written(value: &dyn Piece) -> String {
         let mut out = Vec::new();
-        write_object(&mut out, members).unwrap();
+        write_top(&mut out, value).unwrap();
         String::from_utf8(out).unwrap()
     }
 
     #[test]
     fn pieces_join_into_what_serde_json_writes_whole() {
-        // More elements than pieces, so pieces of several elements are joined too.
+        // More elements than pieces and than a batch, so pieces of several elements and
+        // several batches are joined too.
         for len in [0, 1, 2, PIECES, PIECES + 1, 3 * PIECES + 7, 1000] {
             let whole = Outer {
                 schema: "test/1",
                 one: inner(3),
                 many: (0..len as u32).map(inner).collect(),
+                doubled: (0..len as u32).map(|k| 2 * k).collect(),
                 none: Vec::new(),
-                count: len,
+                parts: (0..3).map(inner).collect(),
+                empty: Empty {},
             };
             let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
-            let got = written(&[
-                ("schema", &Whole(&whole.schema)),
-                ("one", &Whole(&whole.one)),
-                ("many", &Elements(&whole.many)),
-                ("none", &Elements(&whole.none)),
-                ("count", &Whole(&whole.count)),
-            ]);
+            let numbers: Vec<u32> = (0..len as u32).collect();
+            let parts: Vec<Box<dyn Piece>> = whole
+                .parts
+                .iter()
+                .map(|p| Box::new(Whole(p)) as Box<dyn Piece>)
+                .collect();
+            let got = written(
+                &Object::new()
+                    .field("schema", whole.schema)
+                    .field("one", &whole.one)
+                    .member("many", Elements::of(&whole.many))
+                    .member("doubled", Elements::viewed(&numbers, |k| 2 * k))
+                    .member("none", Elements::of(&whole.none))
+                    .member("parts", List(parts))
+                    .member("empty", Object::new()),
+            );
             assert_eq!(got, expected, "{len} elements");
         }
-    }
-
-    #[test]
-    fn an_object_without_members_is_empty_braces() {
-        assert_eq!(written(&[]), "{}\n");
     }
 }

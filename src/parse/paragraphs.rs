@@ -364,6 +364,7 @@ impl Builder<'_> {
         }
     }
 
+    /// Adds a paragraph; `text` is what [`normalize::collapse_spaces`] made of it.
     fn push(
         &mut self,
         label: Option<String>,
@@ -376,7 +377,7 @@ impl Builder<'_> {
             index: self.out.len(),
             label,
             kind,
-            key: normalize::key(&text),
+            key: normalize::key_of_collapsed(&text),
             text,
             line,
             derived: false,

@@ -134,7 +134,7 @@ fn link_definition(line: &str) -> Option<&str> {
 /// `text` without emphasis markers, footnote references and link targets; also returns the
 /// footnote references removed, in order (`[^3]` → `3`). `links` are the link names the file
 /// defines ([`Markup::links`]): `[text][name]` and `[name]` become their text.
-pub fn strip_inline(text: &str, links: &HashSet<String>) -> (String, Vec<String>) {
+pub fn strip_inline<'a>(text: &'a str, links: &HashSet<String>) -> (Cow<'a, str>, Vec<String>) {
     // Footnote references and links both open with '['; most paragraphs have none.
     if !text.contains('[') {
         return (strip_emphasis(text), Vec::new());
@@ -146,7 +146,7 @@ pub fn strip_inline(text: &str, links: &HashSet<String>) -> (String, Vec<String>
     } else {
         strip_reference_links(&text, links)
     };
-    (strip_emphasis(&text), refs)
+    (Cow::Owned(strip_emphasis(&text).into_owned()), refs)
 }
 
 /// "[text][name]", "[text][]" and "[name]" → "text"/"name", for names the file defines.
@@ -240,9 +240,11 @@ fn strip_links(text: &str) -> String {
 /// one side and a space, punctuation or the line's end on the other. Underscores inside a
 /// word (`snake_case`) and lone asterisks between spaces stay; a backslash escape (`\*`,
 /// `\[`) is its character.
-fn strip_emphasis(text: &str) -> String {
-    if !text.contains(['*', '_', '\\']) {
-        return text.to_string();
+fn strip_emphasis(text: &str) -> Cow<'_, str> {
+    // Most paragraphs have none of the three. They are ASCII, so a byte test finds them
+    // without decoding characters.
+    if !text.bytes().any(|b| matches!(b, b'*' | b'_' | b'\\')) {
+        return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -278,7 +280,7 @@ fn strip_emphasis(text: &str) -> String {
             i += run;
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 fn is_punct(c: char) -> bool {

@@ -8,6 +8,7 @@
 //! that precedes it, for `paragraphs` to join into paragraphs. This module never decides where
 //! a paragraph begins; it only says whether a blank line was a real one or a page seam.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -28,11 +29,11 @@ pub enum Gap {
 
 /// One line of paragraph text with its place in the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceLine {
+pub struct SourceLine<'a> {
     /// 1-based line number in the source.
     pub no: usize,
-    /// The line, trimmed, ligatures folded.
-    pub text: String,
+    /// The line, trimmed, ligatures folded: borrowed from the source unless it had a ligature.
+    pub text: Cow<'a, str>,
     /// What precedes it.
     pub gap: Gap,
     /// Its indentation in columns (a tab counts four), before trimming: how typed text nests a
@@ -53,20 +54,20 @@ pub struct Footnote {
 
 /// A piece of the cleaned-up stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Item {
+pub enum Item<'a> {
     /// A line of body text.
-    Line(SourceLine),
+    Line(SourceLine<'a>),
     /// A footnote found at this point (a page bottom).
     Footnote(Footnote),
 }
 
-/// The source, cleaned up for paragraph building.
+/// The source, cleaned up for paragraph building; its lines borrow from the source text.
 #[derive(Debug, Clone)]
-pub struct Prepared {
+pub struct Prepared<'a> {
     /// True when the text looked like PDF output and was cleaned as such.
     pub pdf_like: bool,
     /// Body lines and footnotes in reading order.
-    pub items: Vec<Item>,
+    pub items: Vec<Item<'a>>,
     /// The typical length of a full body line (90th percentile), for short-line heuristics.
     pub wrap_width: usize,
     /// The numbers of the footnotes found, for taking their markers off words.
@@ -107,7 +108,7 @@ pub fn is_furniture(line: &str) -> bool {
 }
 
 /// Cleans `text` up if it looks like PDF output; otherwise just numbers its lines.
-pub fn prepare(text: &str) -> Prepared {
+pub fn prepare(text: &str) -> Prepared<'_> {
     let raw = split_pages(text);
     let nonblank = raw.iter().filter(|l| !l.text.is_empty()).count();
     let blank = raw.len() - nonblank;
@@ -118,13 +119,13 @@ pub fn prepare(text: &str) -> Prepared {
         .count();
     // Typed text separates paragraphs with blank lines; PDF output hardly ever does.
     let pdf_like = has_ff || furniture >= 2 || (nonblank >= 30 && blank * 8 < nonblank);
+    let rfc_layout = pdf_like && raw.iter().any(|l| RFC_FOOTER.is_match(&l.text));
     let (items, footnote_labels) = if pdf_like {
         clean_pdf(&raw)
     } else {
-        (plain_items(&raw), HashSet::new())
+        (plain_items(raw), HashSet::new())
     };
     let wrap_width = wrap_width(&items);
-    let rfc_layout = pdf_like && raw.iter().any(|l| RFC_FOOTER.is_match(&l.text));
     Prepared {
         pdf_like,
         items,
@@ -134,11 +135,11 @@ pub fn prepare(text: &str) -> Prepared {
     }
 }
 
-struct RawLine {
+struct RawLine<'a> {
     no: usize,
     page: usize,
     indent: usize,
-    text: String,
+    text: Cow<'a, str>,
 }
 
 /// The columns of whitespace that open `line`; a tab counts four.
@@ -152,7 +153,7 @@ fn indent_of(line: &str) -> usize {
 /// Numbers the lines and gives each its page. A form feed inside a line splits it: what
 /// stands before the feed ends one page, what follows it starts the next (extractors put the
 /// feed at the end of a page's last line as often as at the start of the next page's first).
-fn split_pages(text: &str) -> Vec<RawLine> {
+fn split_pages(text: &str) -> Vec<RawLine<'_>> {
     let mut page = 0;
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -173,7 +174,7 @@ fn split_pages(text: &str) -> Vec<RawLine> {
                     no: i + 1,
                     page,
                     indent: if first { indent_of(line) } else { 0 },
-                    text: normalize::fold_ligatures(piece),
+                    text: fold_ligatures(piece),
                 });
             }
             first = false;
@@ -182,7 +183,17 @@ fn split_pages(text: &str) -> Vec<RawLine> {
     out
 }
 
-fn plain_items(raw: &[RawLine]) -> Vec<Item> {
+/// `piece` with its ligatures spelled out ([`normalize::fold_ligatures`]), borrowed when it
+/// has none, as almost every line has none.
+fn fold_ligatures(piece: &str) -> Cow<'_, str> {
+    if piece.is_ascii() || !piece.chars().any(|c| normalize::ligature(c).is_some()) {
+        Cow::Borrowed(piece)
+    } else {
+        Cow::Owned(normalize::fold_ligatures(piece))
+    }
+}
+
+fn plain_items(raw: Vec<RawLine<'_>>) -> Vec<Item<'_>> {
     let mut gap = Gap::None;
     let mut items = Vec::new();
     for l in raw {
@@ -191,7 +202,7 @@ fn plain_items(raw: &[RawLine]) -> Vec<Item> {
         } else {
             items.push(Item::Line(SourceLine {
                 no: l.no,
-                text: l.text.clone(),
+                text: l.text,
                 gap,
                 indent: l.indent,
             }));
@@ -210,7 +221,7 @@ enum Role {
     Note,
 }
 
-fn clean_pdf(raw: &[RawLine]) -> (Vec<Item>, HashSet<String>) {
+fn clean_pdf<'a>(raw: &[RawLine<'a>]) -> (Vec<Item<'a>>, HashSet<String>) {
     let mut roles: Vec<Role> = raw
         .iter()
         .map(|l| match () {
@@ -256,25 +267,21 @@ fn clean_pdf(raw: &[RawLine]) -> (Vec<Item>, HashSet<String>) {
 /// Marks as furniture the lines that repeat at the top or bottom of most pages (running
 /// titles, "Distr.: General"). Without form feeds there are no pages to compare, so a short
 /// line that repeats three times or more and reads like no sentence is taken instead.
-fn mark_repeated(raw: &[RawLine], roles: &mut [Role]) {
+fn mark_repeated(raw: &[RawLine<'_>], roles: &mut [Role]) {
     let pages = raw.last().map_or(1, |l| l.page + 1);
     let margin = margin_lines(raw, roles);
     let mut seen: HashMap<&str, HashSet<usize>> = HashMap::new();
     for (i, l) in raw.iter().enumerate() {
         // The footnote rule repeats too, but it is what finds the footnotes.
         if roles[i] == Role::Body && (pages < 2 || margin[i]) && !SEPARATOR.is_match(&l.text) {
-            let count = seen.entry(l.text.as_str()).or_default();
+            let count = seen.entry(&*l.text).or_default();
             count.insert(if pages < 2 { i } else { l.page });
         }
     }
     // With pages, "most pages" (but at least two); without, three sightings.
     let threshold = if pages < 2 { 3 } else { (pages / 2).max(2) };
     for (i, l) in raw.iter().enumerate() {
-        if roles[i] != Role::Body
-            || seen
-                .get(l.text.as_str())
-                .is_none_or(|s| s.len() < threshold)
-        {
+        if roles[i] != Role::Body || seen.get(&*l.text).is_none_or(|s| s.len() < threshold) {
             continue;
         }
         let sentence_like = l.text.ends_with(['.', ',', ';', ':']) || l.text.chars().count() > 80;
@@ -291,7 +298,7 @@ fn mark_repeated(raw: &[RawLine], roles: &mut [Role]) {
 }
 
 /// For each line, whether it is among the first or last four non-blank lines of its page.
-fn margin_lines(raw: &[RawLine], roles: &[Role]) -> Vec<bool> {
+fn margin_lines(raw: &[RawLine<'_>], roles: &[Role]) -> Vec<bool> {
     let mut margin = vec![false; raw.len()];
     let mut start = 0;
     while start < raw.len() {
@@ -312,7 +319,7 @@ fn margin_lines(raw: &[RawLine], roles: &[Role]) -> Vec<bool> {
 /// A zone starts at a rule of underscores, or, without one, at a line that starts with the
 /// next footnote number when that number is glued to a word higher up on the same page.
 /// It runs to the end of the page (or, without form feeds, to the next furniture line).
-fn mark_footnotes(raw: &[RawLine], roles: &mut [Role]) -> Vec<(usize, Footnote)> {
+fn mark_footnotes(raw: &[RawLine<'_>], roles: &mut [Role]) -> Vec<(usize, Footnote)> {
     let mut notes: Vec<(usize, Footnote)> = Vec::new();
     let mut last = 0u32;
     let mut i = 0;
@@ -356,7 +363,7 @@ fn mark_footnotes(raw: &[RawLine], roles: &mut [Role]) -> Vec<(usize, Footnote)>
                 continue;
             }
             roles[j] = Role::Note;
-            let text = raw[j].text.as_str();
+            let text = &*raw[j].text;
             let start = FOOTNOTE_START.captures(text).and_then(|c| {
                 let n: u32 = c[1].parse().ok()?;
                 (n > last && n <= last + 10).then(|| (n, c.get(2).map_or("", |m| m.as_str())))
@@ -384,7 +391,7 @@ fn mark_footnotes(raw: &[RawLine], roles: &mut [Role]) -> Vec<(usize, Footnote)>
 }
 
 /// True when line `i` starts a footnote zone that has no rule above it.
-fn unruled_footnote_start(raw: &[RawLine], roles: &[Role], i: usize, last: u32) -> bool {
+fn unruled_footnote_start(raw: &[RawLine<'_>], roles: &[Role], i: usize, last: u32) -> bool {
     let Some(c) = FOOTNOTE_START.captures(&raw[i].text) else {
         return false;
     };
@@ -452,9 +459,9 @@ pub fn glued_marker(word: &str) -> Option<&str> {
 /// `pdftotext` prints them, free-standing numbers after punctuation ("the issue, 1").
 /// Only numbers in `labels` (the footnotes actually found) are taken; returns the text and
 /// the markers removed, in order.
-pub fn strip_markers(text: &str, labels: &HashSet<String>) -> (String, Vec<String>) {
+pub fn strip_markers<'a>(text: &'a str, labels: &HashSet<String>) -> (Cow<'a, str>, Vec<String>) {
     if labels.is_empty() {
-        return (text.to_string(), Vec::new());
+        return (Cow::Borrowed(text), Vec::new());
     }
     let mut out = String::with_capacity(text.len());
     let mut found = Vec::new();
@@ -485,7 +492,7 @@ pub fn strip_markers(text: &str, labels: &HashSet<String>) -> (String, Vec<Strin
         out.push_str(kept);
         prev = Some(word);
     }
-    (out, found)
+    (Cow::Owned(out), found)
 }
 
 /// `line` without a footnote marker at its end ("the issue, 1" → "the issue,",
@@ -528,11 +535,11 @@ fn wrap_width(items: &[Item]) -> usize {
 mod tests {
     use super::*;
 
-    fn body(p: &Prepared) -> Vec<&str> {
+    fn body<'p>(p: &'p Prepared<'_>) -> Vec<&'p str> {
         p.items
             .iter()
             .filter_map(|i| match i {
-                Item::Line(l) => Some(l.text.as_str()),
+                Item::Line(l) => Some(&*l.text),
                 Item::Footnote(_) => None,
             })
             .collect()

@@ -243,7 +243,9 @@ fn strip_links(text: &str) -> String {
 fn strip_emphasis(text: &str) -> Cow<'_, str> {
     // Most paragraphs have none of the three. They are ASCII, so a byte test finds them
     // without decoding characters.
-    if !text.bytes().any(|b| matches!(b, b'*' | b'_' | b'\\')) {
+    if !super::any_byte(text.as_bytes(), |b| {
+        (b == b'*') | (b == b'_') | (b == b'\\')
+    }) {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();

@@ -322,3 +322,19 @@ fn hidden_bytes_agree_with_hidden_characters() {
         );
     }
 }
+
+#[test]
+fn any_byte_agrees_with_any() {
+    let mut rng = fastrand::Rng::with_seed(3);
+    for _ in 0..5_000 {
+        let bytes: Vec<u8> = (0..rng.usize(0..200))
+            .map(|_| if rng.usize(0..150) == 0 { b'*' } else { b'a' })
+            .collect();
+        let test = |b: u8| b == b'*';
+        assert_eq!(
+            super::any_byte(&bytes, test),
+            bytes.iter().any(|&b| test(b)),
+            "{bytes:?}"
+        );
+    }
+}

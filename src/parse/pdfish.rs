@@ -104,7 +104,28 @@ static RFC_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True when `line` (trimmed) is page furniture by its shape alone.
 pub fn is_furniture(line: &str) -> bool {
-    FURNITURE.is_match(line) || RFC_FOOTER.is_match(line) || RFC_HEADER.is_match(line)
+    // This runs on every line. The RFC patterns are tried only where they could match: most
+    // lines have neither the footer's closing bracket nor the header's first words. FURNITURE
+    // needs no such test: anchored at the start, it fails within a few bytes of prose, faster
+    // than any scan of the line for bytes its tokens cannot hold.
+    FURNITURE.is_match(line)
+        || is_rfc_footer(line)
+        || ((line.starts_with("Internet-Draft") || line.starts_with("RFC "))
+            && RFC_HEADER.is_match(line))
+}
+
+fn is_rfc_footer(line: &str) -> bool {
+    line.ends_with(']') && RFC_FOOTER.is_match(line)
+}
+
+fn is_separator(line: &str) -> bool {
+    line.starts_with(['_', '-', '\u{2014}']) && SEPARATOR.is_match(line)
+}
+
+/// Whether `line` can open a footnote (FOOTNOTE_START): it opens with a digit, which for
+/// `\d` may be a non-ASCII one.
+fn may_open_footnote(line: &str) -> bool {
+    line.starts_with(|c: char| c.is_ascii_digit() || !c.is_ascii())
 }
 
 /// Cleans `text` up if it looks like PDF output; otherwise just numbers its lines.
@@ -119,7 +140,7 @@ pub fn prepare(text: &str) -> Prepared<'_> {
         .count();
     // Typed text separates paragraphs with blank lines; PDF output hardly ever does.
     let pdf_like = has_ff || furniture >= 2 || (nonblank >= 30 && blank * 8 < nonblank);
-    let rfc_layout = pdf_like && raw.iter().any(|l| RFC_FOOTER.is_match(&l.text));
+    let rfc_layout = pdf_like && raw.iter().any(|l| is_rfc_footer(&l.text));
     let (items, footnote_labels) = if pdf_like {
         clean_pdf(&raw)
     } else {
@@ -273,7 +294,7 @@ fn mark_repeated(raw: &[RawLine<'_>], roles: &mut [Role]) {
     let mut seen: HashMap<&str, HashSet<usize>> = HashMap::new();
     for (i, l) in raw.iter().enumerate() {
         // The footnote rule repeats too, but it is what finds the footnotes.
-        if roles[i] == Role::Body && (pages < 2 || margin[i]) && !SEPARATOR.is_match(&l.text) {
+        if roles[i] == Role::Body && (pages < 2 || margin[i]) && !is_separator(&l.text) {
             let count = seen.entry(&*l.text).or_default();
             count.insert(if pages < 2 { i } else { l.page });
         }
@@ -325,7 +346,7 @@ fn mark_footnotes(raw: &[RawLine<'_>], roles: &mut [Role]) -> Vec<(usize, Footno
     let mut i = 0;
     while i < raw.len() {
         let starts_zone = roles[i] == Role::Body
-            && (SEPARATOR.is_match(&raw[i].text) || unruled_footnote_start(raw, roles, i, last));
+            && (is_separator(&raw[i].text) || unruled_footnote_start(raw, roles, i, last));
         if !starts_zone {
             i += 1;
             continue;
@@ -347,11 +368,14 @@ fn mark_footnotes(raw: &[RawLine<'_>], roles: &mut [Role]) -> Vec<(usize, Footno
                     .zip(&roles[j + 1..])
                     .find(|(_, r)| **r != Role::Blank)
                     .is_some_and(|(l, r)| {
-                        *r == Role::Body && l.page == page && !FOOTNOTE_START.is_match(&l.text)
+                        *r == Role::Body
+                            && l.page == page
+                            && !(may_open_footnote(&l.text) && FOOTNOTE_START.is_match(&l.text))
                     });
             // "15 A/74/821." is furniture by shape too (a number and a symbol), but inside a
             // zone it is the next footnote citing a document.
             let cited_symbol = roles[j] == Role::Furniture
+                && may_open_footnote(&raw[j].text)
                 && FOOTNOTE_START.captures(&raw[j].text).is_some_and(|c| {
                     c.get(2).is_some()
                         && c[1]
@@ -364,10 +388,13 @@ fn mark_footnotes(raw: &[RawLine<'_>], roles: &mut [Role]) -> Vec<(usize, Footno
             }
             roles[j] = Role::Note;
             let text = &*raw[j].text;
-            let start = FOOTNOTE_START.captures(text).and_then(|c| {
-                let n: u32 = c[1].parse().ok()?;
-                (n > last && n <= last + 10).then(|| (n, c.get(2).map_or("", |m| m.as_str())))
-            });
+            let start = may_open_footnote(text)
+                .then(|| FOOTNOTE_START.captures(text))
+                .flatten()
+                .and_then(|c| {
+                    let n: u32 = c[1].parse().ok()?;
+                    (n > last && n <= last + 10).then(|| (n, c.get(2).map_or("", |m| m.as_str())))
+                });
             match (start, notes.last_mut()) {
                 (Some((n, rest)), _) => {
                     last = n;
@@ -378,7 +405,7 @@ fn mark_footnotes(raw: &[RawLine<'_>], roles: &mut [Role]) -> Vec<(usize, Footno
                     };
                     notes.push((i, footnote));
                 }
-                (None, Some((at, f))) if *at == i && !SEPARATOR.is_match(text) => {
+                (None, Some((at, f))) if *at == i && !is_separator(text) => {
                     join_line(&mut f.text, text);
                 }
                 _ => {}
@@ -392,7 +419,10 @@ fn mark_footnotes(raw: &[RawLine<'_>], roles: &mut [Role]) -> Vec<(usize, Footno
 
 /// True when line `i` starts a footnote zone that has no rule above it.
 fn unruled_footnote_start(raw: &[RawLine<'_>], roles: &[Role], i: usize, last: u32) -> bool {
-    let Some(c) = FOOTNOTE_START.captures(&raw[i].text) else {
+    let Some(c) = may_open_footnote(&raw[i].text)
+        .then(|| FOOTNOTE_START.captures(&raw[i].text))
+        .flatten()
+    else {
         return false;
     };
     let Ok(n) = c[1].parse::<u32>() else {
@@ -570,6 +600,57 @@ mod tests {
             "Resolution 70/1.",
         ] {
             assert!(!is_furniture(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn prechecks_rule_out_only_what_cannot_match() {
+        // Lines built from furniture tokens, prose and non-ASCII spaces and digits: whenever a
+        // precheck rules a pattern out, the pattern must not match.
+        let pieces = [
+            "A/80/L.1",
+            "25-12345",
+            "(E)",
+            "*2516621*",
+            "3/21",
+            "Page",
+            "page",
+            "of",
+            "12",
+            "- 4 -",
+            " ",
+            "  ",
+            "\t",
+            "\u{A0}",
+            "\u{663}",
+            "We",
+            ",",
+            "'",
+            ":",
+            "_____",
+            "----------",
+            "\u{2014}\u{2014}\u{2014}\u{2014}\u{2014}",
+            "[Page 3]",
+            "RFC 9000",
+            "Internet-Draft",
+            "June 2026",
+            "1",
+            "x",
+        ];
+        let mut rng = fastrand::Rng::with_seed(13);
+        for _ in 0..50_000 {
+            let line: String = (0..rng.usize(1..6))
+                .map(|_| pieces[rng.usize(0..pieces.len())])
+                .collect();
+            let all = FURNITURE.is_match(&line)
+                || RFC_FOOTER.is_match(&line)
+                || RFC_HEADER.is_match(&line);
+            assert_eq!(is_furniture(&line), all, "{line:?}");
+            assert_eq!(is_rfc_footer(&line), RFC_FOOTER.is_match(&line), "{line:?}");
+            assert_eq!(is_separator(&line), SEPARATOR.is_match(&line), "{line:?}");
+            if !may_open_footnote(&line) {
+                assert!(!FOOTNOTE_START.is_match(&line), "{line:?}");
+            }
         }
     }
 

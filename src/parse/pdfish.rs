@@ -177,8 +177,12 @@ fn indent_of(line: &str) -> usize {
 fn split_pages(text: &str) -> Vec<RawLine<'_>> {
     let mut page = 0;
     let mut out = Vec::new();
+    // Typed text has no form feed, and looking for one in every line costs a pass over the
+    // text: then each line is one piece, which `splitn(1, …)` yields without a search.
+    let feeds = super::any_byte(text.as_bytes(), |b| b == b'\x0c');
+    let most_pieces = if feeds { usize::MAX } else { 1 };
     for (i, line) in text.lines().enumerate() {
-        let mut pieces = line.split('\x0c').peekable();
+        let mut pieces = line.splitn(most_pieces, '\x0c').peekable();
         let mut first = true;
         while let Some(piece) = pieces.next() {
             if !first {

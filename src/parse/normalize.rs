@@ -42,16 +42,20 @@ pub fn key(text: &str) -> String {
     out
 }
 
-/// [`key`] of a text that [`collapse_spaces`] returned.
+/// A paragraph's display text, [`collapse_spaces`] of `text`, and its [`key`].
 ///
-/// Of ASCII text the key only folds whitespace, which `collapse_spaces` has already done
-/// (single spaces between words, none at the ends), so the key is a copy of the text and
+/// Of ASCII text the key only folds whitespace, which the display text has already had
+/// folded (single spaces between words, none at the ends), so the key is a copy of it and
 /// needs no second scan. Other text is keyed in full.
-pub(crate) fn key_of_collapsed(collapsed: &str) -> String {
-    if collapsed.is_ascii() {
-        return collapsed.to_string();
+pub(crate) fn text_and_key(text: &str) -> (String, String) {
+    if text.is_ascii() {
+        let collapsed = collapse_ascii_spaces(text);
+        let key = collapsed.clone();
+        return (collapsed, key);
     }
-    key(collapsed)
+    let collapsed = collapse_spaces(text);
+    let key = key(&collapsed);
+    (collapsed, key)
 }
 
 /// [`key`] and [`collapse_spaces`] of ASCII text, where only whitespace folds: runs of the
@@ -491,7 +495,7 @@ mod tests {
             assert_eq!(collapse_ascii_spaces(text), general, "{text:?}");
             assert_eq!(key(text), general, "{text:?}");
             assert_eq!(collapse_spaces(text), general, "{text:?}");
-            assert_eq!(key_of_collapsed(&general), general, "{text:?}");
+            assert_eq!(text_and_key(text), (general.clone(), general), "{text:?}");
         }
         for b in 0u8..128 {
             let c = char::from(b);
@@ -501,7 +505,7 @@ mod tests {
     }
 
     #[test]
-    fn key_of_collapsed_text_is_its_key() {
+    fn text_and_key_are_collapsed_text_and_its_key() {
         // ASCII (copied) and not (keyed in full): spaces of every kind, quotes, dashes,
         // invisible characters and ligatures.
         let alphabet = [
@@ -514,7 +518,8 @@ mod tests {
                 .map(|_| alphabet[rng.usize(0..alphabet.len())])
                 .collect();
             let collapsed = collapse_spaces(&text);
-            assert_eq!(key_of_collapsed(&collapsed), key(&collapsed), "{text:?}");
+            let key = key(&collapsed);
+            assert_eq!(text_and_key(&text), (collapsed, key), "{text:?}");
         }
     }
 

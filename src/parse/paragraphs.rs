@@ -341,7 +341,7 @@ impl<'a> Builder<'a> {
         } else {
             markdown::strip_inline(&joined, self.links)
         };
-        let text = normalize::collapse_spaces(&text);
+        let (text, key) = normalize::text_and_key(&text);
         if text.is_empty() && open.style.is_none() {
             return;
         }
@@ -362,7 +362,7 @@ impl<'a> Builder<'a> {
         self.push(
             open.style.map(|s| s.label()),
             kind,
-            text,
+            (text, key),
             open.line,
             markers,
         );
@@ -371,23 +371,22 @@ impl<'a> Builder<'a> {
 
     fn flush_notes(&mut self) {
         for f in std::mem::take(&mut self.pending) {
-            let text = normalize::collapse_spaces(&f.text);
             self.push(
                 Some(f.label),
                 ParagraphKind::Footnote,
-                text,
+                normalize::text_and_key(&f.text),
                 f.no,
                 Vec::new(),
             );
         }
     }
 
-    /// Adds a paragraph; `text` is what [`normalize::collapse_spaces`] made of it.
+    /// Adds a paragraph, with the display text and key of [`normalize::text_and_key`].
     fn push(
         &mut self,
         label: Option<String>,
         kind: ParagraphKind,
-        text: String,
+        (text, key): (String, String),
         line: usize,
         markers: Vec<String>,
     ) {
@@ -395,7 +394,7 @@ impl<'a> Builder<'a> {
             index: self.out.len(),
             label,
             kind,
-            key: normalize::key_of_collapsed(&text),
+            key,
             text,
             line,
             derived: false,

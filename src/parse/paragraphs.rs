@@ -525,6 +525,12 @@ fn join_lines<'s>(lines: &[&'s str], is_compound: impl Fn(&str) -> bool) -> Cow<
 /// footnote printed at the bottom of a page follows the paragraph that refers to it rather
 /// than whichever paragraph the page break fell in. Then renumbers `index`.
 fn place_footnotes(paragraphs: Vec<Paragraph>, markers: Vec<Vec<String>>) -> Vec<Paragraph> {
+    // Only labelled footnotes move, and `push` numbered the paragraphs as they stand: without
+    // one, the paragraphs are returned as they are rather than moved twice.
+    let moves = |p: &Paragraph| p.kind == ParagraphKind::Footnote && p.label.is_some();
+    if !paragraphs.iter().any(moves) {
+        return paragraphs;
+    }
     let owner = |label: &str| markers.iter().position(|m| m.iter().any(|x| x == label));
     let mut after: Vec<Vec<Paragraph>> = vec![Vec::new(); paragraphs.len()];
     let mut body: Vec<Option<Paragraph>> = Vec::with_capacity(paragraphs.len());

@@ -106,18 +106,16 @@ fn visible(text: &str) -> Cow<'_, str> {
 ///
 /// The whole draft passes through here, so it is read as bytes, not decoded: in UTF-8 the
 /// C0 controls and DEL are single bytes, and the C1 controls U+0080–U+009F are exactly the
-/// pairs 0xC2 0x80–0x9F. Each block of bytes is first screened with a test that needs no
-/// look-ahead and no early exit, which the compiler turns into vector code; only a block
-/// that holds a control byte or a 0xC2 lead byte is read byte by byte.
+/// pairs 0xC2 0x80–0x9F. Each block of bytes is first screened by [`any_byte`] with a test
+/// that needs no look-ahead; only a block that holds a control byte or a 0xC2 lead byte is
+/// read byte by byte.
 fn has_hidden_bytes(bytes: &[u8]) -> bool {
     const BLOCK: usize = 64;
     let c0_or_del = |b: u8| {
         ((b < 0x20) & (b != b'\n') & (b != b'\t') & (b != b'\r') & (b != 0x0c)) | (b == 0x7f)
     };
     bytes.chunks(BLOCK).enumerate().any(|(k, block)| {
-        block
-            .iter()
-            .fold(false, |any, &b| any | c0_or_del(b) | (b == 0xc2))
+        any_byte(block, |b| c0_or_del(b) | (b == 0xc2))
             && (k * BLOCK..k * BLOCK + block.len()).any(|i| {
                 c0_or_del(bytes[i])
                     || (bytes[i] == 0xc2

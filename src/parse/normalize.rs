@@ -89,10 +89,10 @@ fn is_ascii_space(b: u8) -> bool {
     (b == b' ') | (b.wrapping_sub(b'\t') < 5)
 }
 
-/// Where the first whitespace run from `from` on that is not a single space starts, in
-/// `bytes` with no whitespace at `from - 1`: the first whitespace byte other than a space,
-/// or space followed by whitespace. Such a byte always starts its run: the byte before it,
-/// if whitespace, would have been found first.
+/// Where the first whitespace run at or after `from` that is not a single space starts: the
+/// first whitespace byte other than a space, or space followed by whitespace. `from` is 0 of
+/// a trimmed text or just past a whitespace run, so such a byte always starts its run: a
+/// whitespace byte before it, at or after `from`, would have been found first.
 ///
 /// Paragraphs are long and such runs rare, so blocks of bytes are screened first with a
 /// test that has no early exit, which the compiler turns into vector code; only the block

@@ -148,7 +148,7 @@ struct Builder<'a> {
     markers: Vec<Vec<String>>,
     open: Option<Open<'a>>,
     pending: Vec<Footnote>,
-    /// The source's unbroken hyphenated words ([`compounds`]), read on the first line-end
+    /// The source's unbroken hyphenated words ([`compounds_of`]), read on the first line-end
     /// hyphen that needs them: typed text rarely has one, and the set costs a pass over
     /// every word of the source.
     compounds: OnceCell<HashSet<String>>,

@@ -74,6 +74,16 @@ pub struct Markup {
 /// definitions. Lines are blanked rather than removed so that line numbers still point into
 /// the file.
 pub fn strip_markup(text: &str) -> (Cow<'_, str>, Markup) {
+    // Site markup is rare, and looking for it line by line costs a pass over the draft: the
+    // lines blanked below all open the file ("---"), or hold "{:" (attribute lines) or "]:"
+    // (link definitions), which a substring search rules out much faster.
+    let front_matter = text
+        .split('\n')
+        .next()
+        .is_some_and(|l| l.trim_end() == "---");
+    if !front_matter && !text.contains("{:") && !text.contains("]:") {
+        return (Cow::Borrowed(text), Markup::default());
+    }
     let lines: Vec<&str> = text.split('\n').collect();
     let mut blank = vec![false; lines.len()];
     let mut markup = Markup::default();
@@ -134,9 +144,9 @@ fn link_definition(line: &str) -> Option<&str> {
 /// `text` without emphasis markers, footnote references and link targets; also returns the
 /// footnote references removed, in order (`[^3]` → `3`). `links` are the link names the file
 /// defines ([`Markup::links`]): `[text][name]` and `[name]` become their text.
-pub fn strip_inline(text: &str, links: &HashSet<String>) -> (String, Vec<String>) {
+pub fn strip_inline<'a>(text: &'a str, links: &HashSet<String>) -> (Cow<'a, str>, Vec<String>) {
     // Footnote references and links both open with '['; most paragraphs have none.
-    if !text.contains('[') {
+    if !super::any_byte(text.as_bytes(), |b| b == b'[') {
         return (strip_emphasis(text), Vec::new());
     }
     let (text, refs) = strip_footnote_refs(text);
@@ -146,7 +156,7 @@ pub fn strip_inline(text: &str, links: &HashSet<String>) -> (String, Vec<String>
     } else {
         strip_reference_links(&text, links)
     };
-    (strip_emphasis(&text), refs)
+    (Cow::Owned(strip_emphasis(&text).into_owned()), refs)
 }
 
 /// "[text][name]", "[text][]" and "[name]" → "text"/"name", for names the file defines.
@@ -240,9 +250,13 @@ fn strip_links(text: &str) -> String {
 /// one side and a space, punctuation or the line's end on the other. Underscores inside a
 /// word (`snake_case`) and lone asterisks between spaces stay; a backslash escape (`\*`,
 /// `\[`) is its character.
-fn strip_emphasis(text: &str) -> String {
-    if !text.contains(['*', '_', '\\']) {
-        return text.to_string();
+fn strip_emphasis(text: &str) -> Cow<'_, str> {
+    // Most paragraphs have none of the three. They are ASCII, so a byte test finds them
+    // without decoding characters.
+    if !super::any_byte(text.as_bytes(), |b| {
+        (b == b'*') | (b == b'_') | (b == b'\\')
+    }) {
+        return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -278,7 +292,7 @@ fn strip_emphasis(text: &str) -> String {
             i += run;
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 fn is_punct(c: char) -> bool {

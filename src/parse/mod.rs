@@ -90,7 +90,7 @@ pub fn parse(text: &str, source: &str) -> Document {
 /// the reader, which turns it into a line end.
 fn visible(text: &str) -> Cow<'_, str> {
     let hidden = |c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r' | '\x0c');
-    if !text.contains(hidden) {
+    if !has_hidden_bytes(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
@@ -98,6 +98,45 @@ fn visible(text: &str) -> Cow<'_, str> {
             .map(|c| if hidden(c) { '\u{FFFD}' } else { c })
             .collect(),
     )
+}
+
+/// True when `bytes` (UTF-8) hold a character that [`visible`] replaces: what
+/// `char::is_control` accepts (U+0000–U+001F, U+007F–U+009F) other than line ends, tabs and
+/// form feeds.
+///
+/// The whole draft passes through here, so it is read as bytes, not decoded: in UTF-8 the
+/// C0 controls and DEL are single bytes, and the C1 controls U+0080–U+009F are exactly the
+/// pairs 0xC2 0x80–0x9F. Each block of bytes is first screened by [`any_byte`] with a test
+/// that needs no look-ahead; only a block that holds a control byte or a 0xC2 lead byte is
+/// read byte by byte.
+fn has_hidden_bytes(bytes: &[u8]) -> bool {
+    const BLOCK: usize = 64;
+    let c0_or_del = |b: u8| {
+        ((b < 0x20) & (b != b'\n') & (b != b'\t') & (b != b'\r') & (b != 0x0c)) | (b == 0x7f)
+    };
+    bytes.chunks(BLOCK).enumerate().any(|(k, block)| {
+        any_byte(block, |b| c0_or_del(b) | (b == 0xc2))
+            && (k * BLOCK..k * BLOCK + block.len()).any(|i| {
+                c0_or_del(bytes[i])
+                    || (bytes[i] == 0xc2
+                        && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+            })
+    })
+}
+
+/// True when a byte of `bytes` passes `test`.
+///
+/// Blocks of bytes are screened whole, folding the answers into a byte: the compiler turns
+/// that into vector code, where the early exit of `Iterator::any` (or a fold into a `bool`)
+/// keeps it to one byte at a time, several times slower. `test` should be branch-free
+/// (`|`, `&`, not `||`, `&&`) for the same reason.
+fn any_byte(bytes: &[u8], test: impl Fn(u8) -> bool) -> bool {
+    let blocks = bytes.chunks_exact(64);
+    let rest = blocks.remainder();
+    blocks
+        .into_iter()
+        .any(|block| block.iter().fold(0u8, |any, &b| any | u8::from(test(b))) != 0)
+        || rest.iter().any(|&b| test(b))
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@
 //! with single spaces, line-end hyphens are dropped unless the compound occurs unbroken
 //! elsewhere, and footnote markers are taken off. Labels are read by `label`.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use super::label::{self, Sequence, Style};
@@ -93,7 +95,7 @@ fn ends_clause(line: &str) -> bool {
 }
 
 /// A paragraph being built.
-struct Open {
+struct Open<'a> {
     line: usize,
     /// The indentation of the paragraph's first line.
     indent: usize,
@@ -101,7 +103,8 @@ struct Open {
     /// The kind when the markup decides it (a Markdown heading, a list item).
     fixed: Option<ParagraphKind>,
     seen_numbered: bool,
-    lines: Vec<String>,
+    /// Its lines as the prepared source holds them: nothing is copied until they are joined.
+    lines: Vec<&'a str>,
 }
 
 /// Builds the paragraphs of a prepared source, in reading order, indexed and keyed. `links`
@@ -117,8 +120,8 @@ pub fn build(prep: &Prepared, links: &HashSet<String>) -> Vec<Paragraph> {
         markers: Vec::new(),
         open: None,
         pending: Vec::new(),
-        compounds: compounds(prep),
-        prev_line: String::new(),
+        compounds: OnceCell::new(),
+        prev_line: "",
     };
     for item in &prep.items {
         match item {
@@ -132,7 +135,7 @@ pub fn build(prep: &Prepared, links: &HashSet<String>) -> Vec<Paragraph> {
 }
 
 struct Builder<'a> {
-    prep: &'a Prepared,
+    prep: &'a Prepared<'a>,
     links: &'a HashSet<String>,
     /// The indentation of the last top-level numbered paragraph of typed text: a numbered
     /// line indented deeper is a nested list, a sub-item of it.
@@ -143,14 +146,17 @@ struct Builder<'a> {
     out: Vec<Paragraph>,
     /// For each paragraph in `out`, the footnote markers taken off its text.
     markers: Vec<Vec<String>>,
-    open: Option<Open>,
+    open: Option<Open<'a>>,
     pending: Vec<Footnote>,
-    compounds: HashSet<String>,
-    prev_line: String,
+    /// The source's unbroken hyphenated words ([`compounds_of`]), read on the first line-end
+    /// hyphen that needs them: typed text rarely has one, and the set costs a pass over
+    /// every word of the source.
+    compounds: OnceCell<HashSet<String>>,
+    prev_line: &'a str,
 }
 
-impl Builder<'_> {
-    fn line(&mut self, no: usize, text: &str, gap: Gap, indent: usize) {
+impl<'a> Builder<'a> {
+    fn line(&mut self, no: usize, text: &'a str, gap: Gap, indent: usize) {
         let pdf = self.prep.pdf_like;
         self.indent = indent;
         if !pdf && markdown::is_rule(text) {
@@ -182,7 +188,7 @@ impl Builder<'_> {
         // Political Declaration") does not start a paragraph in PDF text.
         let continues = pdf
             && text.starts_with(char::is_lowercase)
-            && !pdfish::trim_marker(&self.prev_line, &self.prep.footnote_labels)
+            && !pdfish::trim_marker(self.prev_line, &self.prep.footnote_labels)
                 .ends_with(['.', ':', ';']);
         // In the RFC layout a page seam between a heading and its indented body is still a
         // paragraph break.
@@ -221,11 +227,9 @@ impl Builder<'_> {
                 self.close();
             }
         } else if let Some(open) = &mut self.open {
-            open.lines.push(text.to_string());
+            open.lines.push(text);
         }
-        // Reuses the buffer: this runs on every line.
-        self.prev_line.clear();
-        self.prev_line.push_str(text);
+        self.prev_line = text;
     }
 
     /// A numbered line of typed text indented deeper than the numbered paragraph it follows
@@ -244,12 +248,12 @@ impl Builder<'_> {
         let next_item = self.open.as_ref().is_some_and(|o| {
             o.fixed == Some(ParagraphKind::SubItem) && o.style == Some(Style::Number(n - 1))
         });
-        (block_start || next_item || ends_clause(&self.prev_line)).then_some((n, lead.rest))
+        (block_start || next_item || ends_clause(self.prev_line)).then_some((n, lead.rest))
     }
 
     /// Whether `text` starts a paragraph, and if so its label and where its text begins.
     fn cue(&self, text: &str, block_start: bool) -> Option<(Option<Style>, usize)> {
-        let prev = pdfish::trim_marker(&self.prev_line, &self.prep.footnote_labels);
+        let prev = pdfish::trim_marker(self.prev_line, &self.prep.footnote_labels);
         let open_heading = self.open.as_ref().is_some_and(|o| {
             o.fixed == Some(ParagraphKind::Heading)
                 || matches!(
@@ -284,13 +288,24 @@ impl Builder<'_> {
             && label::leading(prev).is_none_or(|l| l.rest < prev.len())
             && prev.chars().count() * 10 < self.prep.wrap_width * 7
             && text.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '\u{201C}');
+        // Only a line after a clause can open a preambular paragraph, and a chapeau starts
+        // with "The" (lines are trimmed): any other line is spared the copy below.
+        if after_short_sentence || !(ends_clause(prev) || text.starts_with("The")) {
+            return after_short_sentence.then_some((None, 0));
+        }
         // Justified lines space words out ("Taking   note   of"): match on single spaces.
         let squeezed = normalize::collapse_spaces(text);
         let new_preambular = ends_clause(prev) && starts_with_opener(&squeezed);
-        (is_chapeau(&squeezed) || new_preambular || after_short_sentence).then_some((None, 0))
+        (is_chapeau(&squeezed) || new_preambular).then_some((None, 0))
     }
 
-    fn start(&mut self, no: usize, style: Option<Style>, fixed: Option<ParagraphKind>, text: &str) {
+    fn start(
+        &mut self,
+        no: usize,
+        style: Option<Style>,
+        fixed: Option<ParagraphKind>,
+        text: &'a str,
+    ) {
         let seen_numbered = self.seq.seen_numbered();
         // A nested list's numbers are its own: they do not move the paragraph sequence on.
         if let Some(s) = style
@@ -301,7 +316,7 @@ impl Builder<'_> {
         }
         let mut lines = Vec::new();
         if !text.is_empty() {
-            lines.push(text.to_string());
+            lines.push(text);
         }
         self.open = Some(Open {
             line: no,
@@ -317,13 +332,16 @@ impl Builder<'_> {
         let Some(open) = self.open.take() else {
             return;
         };
-        let joined = join_lines(&open.lines, &self.compounds);
+        let (compounds, prep) = (&self.compounds, self.prep);
+        let joined = join_lines(&open.lines, |word| {
+            compounds.get_or_init(|| compounds_of(prep)).contains(word)
+        });
         let (text, markers) = if self.prep.pdf_like {
             pdfish::strip_markers(&joined, &self.prep.footnote_labels)
         } else {
             markdown::strip_inline(&joined, self.links)
         };
-        let text = normalize::collapse_spaces(&text);
+        let (text, key) = normalize::text_and_key(&text);
         if text.is_empty() && open.style.is_none() {
             return;
         }
@@ -344,7 +362,7 @@ impl Builder<'_> {
         self.push(
             open.style.map(|s| s.label()),
             kind,
-            text,
+            (text, key),
             open.line,
             markers,
         );
@@ -353,22 +371,22 @@ impl Builder<'_> {
 
     fn flush_notes(&mut self) {
         for f in std::mem::take(&mut self.pending) {
-            let text = normalize::collapse_spaces(&f.text);
             self.push(
                 Some(f.label),
                 ParagraphKind::Footnote,
-                text,
+                normalize::text_and_key(&f.text),
                 f.no,
                 Vec::new(),
             );
         }
     }
 
+    /// Adds a paragraph, with the display text and key of [`normalize::text_and_key`].
     fn push(
         &mut self,
         label: Option<String>,
         kind: ParagraphKind,
-        text: String,
+        (text, key): (String, String),
         line: usize,
         markers: Vec<String>,
     ) {
@@ -376,7 +394,7 @@ impl Builder<'_> {
             index: self.out.len(),
             label,
             kind,
-            key: normalize::key(&text),
+            key,
             text,
             line,
             derived: false,
@@ -445,7 +463,7 @@ pub fn mark_articles(paragraphs: &mut [Paragraph]) {
 
 /// Hyphenated words that occur unbroken in the text ("multi-stakeholder"), so that a
 /// line-end break inside one keeps its hyphen.
-fn compounds(prep: &Prepared) -> HashSet<String> {
+fn compounds_of(prep: &Prepared) -> HashSet<String> {
     let mut set = HashSet::new();
     for item in &prep.items {
         if let Item::Line(l) = item {
@@ -463,7 +481,12 @@ fn compounds(prep: &Prepared) -> HashSet<String> {
 /// Joins a paragraph's lines with single spaces; a line ending in a hyphen after a letter is
 /// joined to the next without a space, and the hyphen dropped when the next line goes on in
 /// lower case and the compound never occurs unbroken ("acces-" + "sible" → "accessible").
-fn join_lines(lines: &[String], compounds: &HashSet<String>) -> String {
+/// `is_compound` says whether a hyphenated word occurs unbroken in the source.
+fn join_lines<'s>(lines: &[&'s str], is_compound: impl Fn(&str) -> bool) -> Cow<'s, str> {
+    // One line is joined to nothing: the loop below would copy it trimmed.
+    if let [line] = lines {
+        return Cow::Borrowed(line.trim());
+    }
     let mut out = String::new();
     for line in lines {
         let line = line.trim();
@@ -484,7 +507,7 @@ fn join_lines(lines: &[String], compounds: &HashSet<String>) -> String {
                     .take_while(|c| c.is_alphanumeric() || *c == '-')
                     .collect();
                 let lower = line.starts_with(char::is_lowercase);
-                if lower && !compounds.contains(&format!("{head}-{tail}")) {
+                if lower && !is_compound(&format!("{head}-{tail}")) {
                     out.truncate(stem_len);
                 }
                 out.push_str(line);
@@ -495,13 +518,19 @@ fn join_lines(lines: &[String], compounds: &HashSet<String>) -> String {
             }
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Moves each footnote to just after the paragraph whose text carried its marker, so that a
 /// footnote printed at the bottom of a page follows the paragraph that refers to it rather
 /// than whichever paragraph the page break fell in. Then renumbers `index`.
 fn place_footnotes(paragraphs: Vec<Paragraph>, markers: Vec<Vec<String>>) -> Vec<Paragraph> {
+    // Only labelled footnotes move, and `push` numbered the paragraphs as they stand: without
+    // one, the paragraphs are returned as they are rather than moved twice.
+    let moves = |p: &Paragraph| p.kind == ParagraphKind::Footnote && p.label.is_some();
+    if !paragraphs.iter().any(moves) {
+        return paragraphs;
+    }
     let owner = |label: &str| markers.iter().position(|m| m.iter().any(|x| x == label));
     let mut after: Vec<Vec<Paragraph>> = vec![Vec::new(); paragraphs.len()];
     let mut body: Vec<Option<Paragraph>> = Vec::with_capacity(paragraphs.len());
@@ -537,14 +566,14 @@ mod tests {
         words.iter().map(|s| s.to_string()).collect()
     }
 
-    fn lines(ls: &[&str]) -> Vec<String> {
-        ls.iter().map(|s| s.to_string()).collect()
+    fn join_lines(lines: &[&str], compounds: &HashSet<String>) -> String {
+        super::join_lines(lines, |w| compounds.contains(w)).into_owned()
     }
 
     #[test]
     fn soft_wraps_join_with_one_space() {
         assert_eq!(
-            join_lines(&lines(&["We note", "the report."]), &set(&[])),
+            join_lines(&["We note", "the report."], &set(&[])),
             "We note the report."
         );
     }
@@ -552,7 +581,7 @@ mod tests {
     #[test]
     fn line_end_hyphen_is_dropped_in_a_broken_word() {
         assert_eq!(
-            join_lines(&lines(&["fully acces-", "sible networks"]), &set(&[])),
+            join_lines(&["fully acces-", "sible networks"], &set(&[])),
             "fully accessible networks"
         );
     }
@@ -561,7 +590,7 @@ mod tests {
     fn line_end_hyphen_stays_when_the_compound_occurs_unbroken() {
         let c = set(&["multi-stakeholder"]);
         assert_eq!(
-            join_lines(&lines(&["the multi-", "stakeholder model,"]), &c),
+            join_lines(&["the multi-", "stakeholder model,"], &c),
             "the multi-stakeholder model,"
         );
     }
@@ -569,7 +598,7 @@ mod tests {
     #[test]
     fn line_end_hyphen_before_a_capital_stays() {
         assert_eq!(
-            join_lines(&lines(&["the Secretary-", "General"]), &set(&[])),
+            join_lines(&["the Secretary-", "General"], &set(&[])),
             "the Secretary-General"
         );
     }

@@ -8,6 +8,7 @@
 //! that precedes it, for `paragraphs` to join into paragraphs. This module never decides where
 //! a paragraph begins; it only says whether a blank line was a real one or a page seam.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -28,11 +29,11 @@ pub enum Gap {
 
 /// One line of paragraph text with its place in the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceLine {
+pub struct SourceLine<'a> {
     /// 1-based line number in the source.
     pub no: usize,
-    /// The line, trimmed, ligatures folded.
-    pub text: String,
+    /// The line, trimmed, ligatures folded: borrowed from the source unless it had a ligature.
+    pub text: Cow<'a, str>,
     /// What precedes it.
     pub gap: Gap,
     /// Its indentation in columns (a tab counts four), before trimming: how typed text nests a
@@ -53,20 +54,20 @@ pub struct Footnote {
 
 /// A piece of the cleaned-up stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Item {
+pub enum Item<'a> {
     /// A line of body text.
-    Line(SourceLine),
+    Line(SourceLine<'a>),
     /// A footnote found at this point (a page bottom).
     Footnote(Footnote),
 }
 
-/// The source, cleaned up for paragraph building.
+/// The source, cleaned up for paragraph building; its lines borrow from the source text.
 #[derive(Debug, Clone)]
-pub struct Prepared {
+pub struct Prepared<'a> {
     /// True when the text looked like PDF output and was cleaned as such.
     pub pdf_like: bool,
     /// Body lines and footnotes in reading order.
-    pub items: Vec<Item>,
+    pub items: Vec<Item<'a>>,
     /// The typical length of a full body line (90th percentile), for short-line heuristics.
     pub wrap_width: usize,
     /// The numbers of the footnotes found, for taking their markers off words.
@@ -103,11 +104,32 @@ static RFC_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True when `line` (trimmed) is page furniture by its shape alone.
 pub fn is_furniture(line: &str) -> bool {
-    FURNITURE.is_match(line) || RFC_FOOTER.is_match(line) || RFC_HEADER.is_match(line)
+    // This runs on every line. The RFC patterns are tried only where they could match: most
+    // lines have neither the footer's closing bracket nor the header's first words. FURNITURE
+    // needs no such test: anchored at the start, it fails within a few bytes of prose, faster
+    // than any scan of the line for bytes its tokens cannot hold.
+    FURNITURE.is_match(line)
+        || is_rfc_footer(line)
+        || ((line.starts_with("Internet-Draft") || line.starts_with("RFC "))
+            && RFC_HEADER.is_match(line))
+}
+
+fn is_rfc_footer(line: &str) -> bool {
+    line.ends_with(']') && RFC_FOOTER.is_match(line)
+}
+
+fn is_separator(line: &str) -> bool {
+    line.starts_with(['_', '-', '\u{2014}']) && SEPARATOR.is_match(line)
+}
+
+/// Whether `line` can open a footnote (FOOTNOTE_START): it opens with a digit, which for
+/// `\d` may be a non-ASCII one.
+fn may_open_footnote(line: &str) -> bool {
+    line.starts_with(|c: char| c.is_ascii_digit() || !c.is_ascii())
 }
 
 /// Cleans `text` up if it looks like PDF output; otherwise just numbers its lines.
-pub fn prepare(text: &str) -> Prepared {
+pub fn prepare(text: &str) -> Prepared<'_> {
     let raw = split_pages(text);
     let nonblank = raw.iter().filter(|l| !l.text.is_empty()).count();
     let blank = raw.len() - nonblank;
@@ -118,13 +140,13 @@ pub fn prepare(text: &str) -> Prepared {
         .count();
     // Typed text separates paragraphs with blank lines; PDF output hardly ever does.
     let pdf_like = has_ff || furniture >= 2 || (nonblank >= 30 && blank * 8 < nonblank);
+    let rfc_layout = pdf_like && raw.iter().any(|l| is_rfc_footer(&l.text));
     let (items, footnote_labels) = if pdf_like {
         clean_pdf(&raw)
     } else {
-        (plain_items(&raw), HashSet::new())
+        (plain_items(raw), HashSet::new())
     };
     let wrap_width = wrap_width(&items);
-    let rfc_layout = pdf_like && raw.iter().any(|l| RFC_FOOTER.is_match(&l.text));
     Prepared {
         pdf_like,
         items,
@@ -134,11 +156,11 @@ pub fn prepare(text: &str) -> Prepared {
     }
 }
 
-struct RawLine {
+struct RawLine<'a> {
     no: usize,
     page: usize,
     indent: usize,
-    text: String,
+    text: Cow<'a, str>,
 }
 
 /// The columns of whitespace that open `line`; a tab counts four.
@@ -152,11 +174,15 @@ fn indent_of(line: &str) -> usize {
 /// Numbers the lines and gives each its page. A form feed inside a line splits it: what
 /// stands before the feed ends one page, what follows it starts the next (extractors put the
 /// feed at the end of a page's last line as often as at the start of the next page's first).
-fn split_pages(text: &str) -> Vec<RawLine> {
+fn split_pages(text: &str) -> Vec<RawLine<'_>> {
     let mut page = 0;
     let mut out = Vec::new();
+    // Typed text has no form feed, and looking for one in every line costs a pass over the
+    // text: then each line is one piece, which `splitn(1, …)` yields without a search.
+    let feeds = super::any_byte(text.as_bytes(), |b| b == b'\x0c');
+    let most_pieces = if feeds { usize::MAX } else { 1 };
     for (i, line) in text.lines().enumerate() {
-        let mut pieces = line.split('\x0c').peekable();
+        let mut pieces = line.splitn(most_pieces, '\x0c').peekable();
         let mut first = true;
         while let Some(piece) = pieces.next() {
             if !first {
@@ -173,7 +199,7 @@ fn split_pages(text: &str) -> Vec<RawLine> {
                     no: i + 1,
                     page,
                     indent: if first { indent_of(line) } else { 0 },
-                    text: normalize::fold_ligatures(piece),
+                    text: fold_ligatures(piece),
                 });
             }
             first = false;
@@ -182,7 +208,17 @@ fn split_pages(text: &str) -> Vec<RawLine> {
     out
 }
 
-fn plain_items(raw: &[RawLine]) -> Vec<Item> {
+/// `piece` with its ligatures spelled out ([`normalize::fold_ligatures`]), borrowed when it
+/// has none, as almost every line has none.
+fn fold_ligatures(piece: &str) -> Cow<'_, str> {
+    if piece.is_ascii() || !piece.chars().any(|c| normalize::ligature(c).is_some()) {
+        Cow::Borrowed(piece)
+    } else {
+        Cow::Owned(normalize::fold_ligatures(piece))
+    }
+}
+
+fn plain_items(raw: Vec<RawLine<'_>>) -> Vec<Item<'_>> {
     let mut gap = Gap::None;
     let mut items = Vec::new();
     for l in raw {
@@ -191,7 +227,7 @@ fn plain_items(raw: &[RawLine]) -> Vec<Item> {
         } else {
             items.push(Item::Line(SourceLine {
                 no: l.no,
-                text: l.text.clone(),
+                text: l.text,
                 gap,
                 indent: l.indent,
             }));
@@ -210,7 +246,7 @@ enum Role {
     Note,
 }
 
-fn clean_pdf(raw: &[RawLine]) -> (Vec<Item>, HashSet<String>) {
+fn clean_pdf<'a>(raw: &[RawLine<'a>]) -> (Vec<Item<'a>>, HashSet<String>) {
     let mut roles: Vec<Role> = raw
         .iter()
         .map(|l| match () {
@@ -256,25 +292,21 @@ fn clean_pdf(raw: &[RawLine]) -> (Vec<Item>, HashSet<String>) {
 /// Marks as furniture the lines that repeat at the top or bottom of most pages (running
 /// titles, "Distr.: General"). Without form feeds there are no pages to compare, so a short
 /// line that repeats three times or more and reads like no sentence is taken instead.
-fn mark_repeated(raw: &[RawLine], roles: &mut [Role]) {
+fn mark_repeated(raw: &[RawLine<'_>], roles: &mut [Role]) {
     let pages = raw.last().map_or(1, |l| l.page + 1);
     let margin = margin_lines(raw, roles);
     let mut seen: HashMap<&str, HashSet<usize>> = HashMap::new();
     for (i, l) in raw.iter().enumerate() {
         // The footnote rule repeats too, but it is what finds the footnotes.
-        if roles[i] == Role::Body && (pages < 2 || margin[i]) && !SEPARATOR.is_match(&l.text) {
-            let count = seen.entry(l.text.as_str()).or_default();
+        if roles[i] == Role::Body && (pages < 2 || margin[i]) && !is_separator(&l.text) {
+            let count = seen.entry(&*l.text).or_default();
             count.insert(if pages < 2 { i } else { l.page });
         }
     }
     // With pages, "most pages" (but at least two); without, three sightings.
     let threshold = if pages < 2 { 3 } else { (pages / 2).max(2) };
     for (i, l) in raw.iter().enumerate() {
-        if roles[i] != Role::Body
-            || seen
-                .get(l.text.as_str())
-                .is_none_or(|s| s.len() < threshold)
-        {
+        if roles[i] != Role::Body || seen.get(&*l.text).is_none_or(|s| s.len() < threshold) {
             continue;
         }
         let sentence_like = l.text.ends_with(['.', ',', ';', ':']) || l.text.chars().count() > 80;
@@ -291,7 +323,7 @@ fn mark_repeated(raw: &[RawLine], roles: &mut [Role]) {
 }
 
 /// For each line, whether it is among the first or last four non-blank lines of its page.
-fn margin_lines(raw: &[RawLine], roles: &[Role]) -> Vec<bool> {
+fn margin_lines(raw: &[RawLine<'_>], roles: &[Role]) -> Vec<bool> {
     let mut margin = vec![false; raw.len()];
     let mut start = 0;
     while start < raw.len() {
@@ -312,13 +344,13 @@ fn margin_lines(raw: &[RawLine], roles: &[Role]) -> Vec<bool> {
 /// A zone starts at a rule of underscores, or, without one, at a line that starts with the
 /// next footnote number when that number is glued to a word higher up on the same page.
 /// It runs to the end of the page (or, without form feeds, to the next furniture line).
-fn mark_footnotes(raw: &[RawLine], roles: &mut [Role]) -> Vec<(usize, Footnote)> {
+fn mark_footnotes(raw: &[RawLine<'_>], roles: &mut [Role]) -> Vec<(usize, Footnote)> {
     let mut notes: Vec<(usize, Footnote)> = Vec::new();
     let mut last = 0u32;
     let mut i = 0;
     while i < raw.len() {
         let starts_zone = roles[i] == Role::Body
-            && (SEPARATOR.is_match(&raw[i].text) || unruled_footnote_start(raw, roles, i, last));
+            && (is_separator(&raw[i].text) || unruled_footnote_start(raw, roles, i, last));
         if !starts_zone {
             i += 1;
             continue;
@@ -340,11 +372,14 @@ fn mark_footnotes(raw: &[RawLine], roles: &mut [Role]) -> Vec<(usize, Footnote)>
                     .zip(&roles[j + 1..])
                     .find(|(_, r)| **r != Role::Blank)
                     .is_some_and(|(l, r)| {
-                        *r == Role::Body && l.page == page && !FOOTNOTE_START.is_match(&l.text)
+                        *r == Role::Body
+                            && l.page == page
+                            && !(may_open_footnote(&l.text) && FOOTNOTE_START.is_match(&l.text))
                     });
             // "15 A/74/821." is furniture by shape too (a number and a symbol), but inside a
             // zone it is the next footnote citing a document.
             let cited_symbol = roles[j] == Role::Furniture
+                && may_open_footnote(&raw[j].text)
                 && FOOTNOTE_START.captures(&raw[j].text).is_some_and(|c| {
                     c.get(2).is_some()
                         && c[1]
@@ -356,11 +391,14 @@ fn mark_footnotes(raw: &[RawLine], roles: &mut [Role]) -> Vec<(usize, Footnote)>
                 continue;
             }
             roles[j] = Role::Note;
-            let text = raw[j].text.as_str();
-            let start = FOOTNOTE_START.captures(text).and_then(|c| {
-                let n: u32 = c[1].parse().ok()?;
-                (n > last && n <= last + 10).then(|| (n, c.get(2).map_or("", |m| m.as_str())))
-            });
+            let text = &*raw[j].text;
+            let start = may_open_footnote(text)
+                .then(|| FOOTNOTE_START.captures(text))
+                .flatten()
+                .and_then(|c| {
+                    let n: u32 = c[1].parse().ok()?;
+                    (n > last && n <= last + 10).then(|| (n, c.get(2).map_or("", |m| m.as_str())))
+                });
             match (start, notes.last_mut()) {
                 (Some((n, rest)), _) => {
                     last = n;
@@ -371,7 +409,7 @@ fn mark_footnotes(raw: &[RawLine], roles: &mut [Role]) -> Vec<(usize, Footnote)>
                     };
                     notes.push((i, footnote));
                 }
-                (None, Some((at, f))) if *at == i && !SEPARATOR.is_match(text) => {
+                (None, Some((at, f))) if *at == i && !is_separator(text) => {
                     join_line(&mut f.text, text);
                 }
                 _ => {}
@@ -384,8 +422,11 @@ fn mark_footnotes(raw: &[RawLine], roles: &mut [Role]) -> Vec<(usize, Footnote)>
 }
 
 /// True when line `i` starts a footnote zone that has no rule above it.
-fn unruled_footnote_start(raw: &[RawLine], roles: &[Role], i: usize, last: u32) -> bool {
-    let Some(c) = FOOTNOTE_START.captures(&raw[i].text) else {
+fn unruled_footnote_start(raw: &[RawLine<'_>], roles: &[Role], i: usize, last: u32) -> bool {
+    let Some(c) = may_open_footnote(&raw[i].text)
+        .then(|| FOOTNOTE_START.captures(&raw[i].text))
+        .flatten()
+    else {
         return false;
     };
     let Ok(n) = c[1].parse::<u32>() else {
@@ -452,9 +493,9 @@ pub fn glued_marker(word: &str) -> Option<&str> {
 /// `pdftotext` prints them, free-standing numbers after punctuation ("the issue, 1").
 /// Only numbers in `labels` (the footnotes actually found) are taken; returns the text and
 /// the markers removed, in order.
-pub fn strip_markers(text: &str, labels: &HashSet<String>) -> (String, Vec<String>) {
+pub fn strip_markers<'a>(text: &'a str, labels: &HashSet<String>) -> (Cow<'a, str>, Vec<String>) {
     if labels.is_empty() {
-        return (text.to_string(), Vec::new());
+        return (Cow::Borrowed(text), Vec::new());
     }
     let mut out = String::with_capacity(text.len());
     let mut found = Vec::new();
@@ -485,7 +526,7 @@ pub fn strip_markers(text: &str, labels: &HashSet<String>) -> (String, Vec<Strin
         out.push_str(kept);
         prev = Some(word);
     }
-    (out, found)
+    (Cow::Owned(out), found)
 }
 
 /// `line` without a footnote marker at its end ("the issue, 1" → "the issue,",
@@ -528,11 +569,11 @@ fn wrap_width(items: &[Item]) -> usize {
 mod tests {
     use super::*;
 
-    fn body(p: &Prepared) -> Vec<&str> {
+    fn body<'p>(p: &'p Prepared<'_>) -> Vec<&'p str> {
         p.items
             .iter()
             .filter_map(|i| match i {
-                Item::Line(l) => Some(l.text.as_str()),
+                Item::Line(l) => Some(&*l.text),
                 Item::Footnote(_) => None,
             })
             .collect()
@@ -563,6 +604,57 @@ mod tests {
             "Resolution 70/1.",
         ] {
             assert!(!is_furniture(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn prechecks_rule_out_only_what_cannot_match() {
+        // Lines built from furniture tokens, prose and non-ASCII spaces and digits: whenever a
+        // precheck rules a pattern out, the pattern must not match.
+        let pieces = [
+            "A/80/L.1",
+            "25-12345",
+            "(E)",
+            "*2516621*",
+            "3/21",
+            "Page",
+            "page",
+            "of",
+            "12",
+            "- 4 -",
+            " ",
+            "  ",
+            "\t",
+            "\u{A0}",
+            "\u{663}",
+            "We",
+            ",",
+            "'",
+            ":",
+            "_____",
+            "----------",
+            "\u{2014}\u{2014}\u{2014}\u{2014}\u{2014}",
+            "[Page 3]",
+            "RFC 9000",
+            "Internet-Draft",
+            "June 2026",
+            "1",
+            "x",
+        ];
+        let mut rng = fastrand::Rng::with_seed(13);
+        for _ in 0..50_000 {
+            let line: String = (0..rng.usize(1..6))
+                .map(|_| pieces[rng.usize(0..pieces.len())])
+                .collect();
+            let all = FURNITURE.is_match(&line)
+                || RFC_FOOTER.is_match(&line)
+                || RFC_HEADER.is_match(&line);
+            assert_eq!(is_furniture(&line), all, "{line:?}");
+            assert_eq!(is_rfc_footer(&line), RFC_FOOTER.is_match(&line), "{line:?}");
+            assert_eq!(is_separator(&line), SEPARATOR.is_match(&line), "{line:?}");
+            if !may_open_footnote(&line) {
+                assert!(!FOOTNOTE_START.is_match(&line), "{line:?}");
+            }
         }
     }
 

@@ -298,3 +298,43 @@ fn control_characters_show_as_replacement_and_keep_lines() {
     );
     assert_eq!(doc.paragraphs[1].line, 3);
 }
+
+#[test]
+fn hidden_bytes_agree_with_hidden_characters() {
+    let hidden = |c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r' | '\x0c');
+    // Controls of both blocks, their UTF-8 neighbours (U+00A0 and U+0100 share or follow the
+    // 0xC2 lead byte), and the characters that stay; placed at block edges by the padding.
+    let alphabet = [
+        'a', ' ', '\n', '\t', '\r', '\x0c', '\x0b', '\x00', '\x1b', '\x1f', '\x7f', '\u{80}',
+        '\u{85}', '\u{9f}', '\u{a0}', '\u{a7}', '\u{100}', '\u{2028}', '\u{FFFD}', 'é',
+    ];
+    let mut rng = fastrand::Rng::with_seed(7);
+    for _ in 0..20_000 {
+        let pad = "x".repeat(rng.usize(0..130));
+        let tail: String = (0..rng.usize(0..6))
+            .map(|_| alphabet[rng.usize(0..alphabet.len())])
+            .collect();
+        let text = format!("{pad}{tail}");
+        assert_eq!(
+            super::has_hidden_bytes(text.as_bytes()),
+            text.contains(hidden),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn any_byte_agrees_with_any() {
+    let mut rng = fastrand::Rng::with_seed(3);
+    for _ in 0..5_000 {
+        let bytes: Vec<u8> = (0..rng.usize(0..200))
+            .map(|_| if rng.usize(0..150) == 0 { b'*' } else { b'a' })
+            .collect();
+        let test = |b: u8| b == b'*';
+        assert_eq!(
+            super::any_byte(&bytes, test),
+            bytes.iter().any(|&b| test(b)),
+            "{bytes:?}"
+        );
+    }
+}

@@ -72,7 +72,7 @@ pub struct Recognised {
 /// "United Nations" followed by a document symbol, and a chapeau ("The General Assembly")
 /// that ends the cover.
 pub fn recognise(text: &str) -> Option<Recognised> {
-    if !text.contains('\x0c') {
+    if !super::any_byte(text.as_bytes(), |b| b == b'\x0c') {
         return None;
     }
     let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();

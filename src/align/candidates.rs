@@ -62,9 +62,42 @@ fn features(seq: &[u32], stop: &[bool]) -> Vec<u64> {
             ));
         }
     }
-    out.sort_unstable();
-    out.dedup();
+    dedup_unordered(&mut out);
     out
+}
+
+/// Removes repeated values from `values`, keeping the first of each, in a small
+/// open-addressing table: a paragraph has a few hundred features, and this is several
+/// times cheaper than sorting them (their order does not matter to anyone).
+fn dedup_unordered(values: &mut Vec<u64>) {
+    thread_local! {
+        static TABLE: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    TABLE.with_borrow_mut(|table| {
+        let size = (values.len() * 2).next_power_of_two().max(8);
+        table.clear();
+        // Slots hold value + 1, so that 0 marks an empty slot; `u64::MAX` would wrap to 0
+        // and is kept apart.
+        table.resize(size, 0);
+        let mask = size - 1;
+        let mut seen_max = false;
+        values.retain(|&v| {
+            if v == u64::MAX {
+                return !std::mem::replace(&mut seen_max, true);
+            }
+            let mut at = (v.rotate_left(17) as usize) & mask;
+            loop {
+                match table[at] {
+                    0 => {
+                        table[at] = v + 1;
+                        return true;
+                    }
+                    x if x == v + 1 => return false,
+                    _ => at = (at + 1) & mask,
+                }
+            }
+        });
+    });
 }
 
 /// Finds candidate pairs among the free paragraphs (`free_old`, `free_new`); `guess_old[i]`
@@ -114,9 +147,14 @@ pub(crate) fn find(
         || Postings::new(&old_ids, slot.len()),
         || Postings::new(&new_ids, slot.len()),
     );
-    // Only free paragraphs have features, so the postings count exactly them.
-    let df: Vec<u32> = (0..slot.len() as u32)
-        .map(|id| (old_index.of(id).len() + new_index.of(id).len()) as u32)
+    // Only free paragraphs have features, so the postings count exactly them. A feature
+    // found on one side only leads nowhere; its entry is 0, so that the scan of a
+    // paragraph's features reads one small array, not the postings, to rule it out.
+    let shared_df: Vec<u32> = (0..slot.len() as u32)
+        .map(|id| {
+            let (o, n) = (old_index.of(id).len(), new_index.of(id).len());
+            if o > 0 && n > 0 { (o + n) as u32 } else { 0 }
+        })
         .collect();
     let n = free_old.iter().chain(free_new).filter(|&&f| f).count();
     let hard_cap = (2 * limits.postings).max(n / 10);
@@ -133,12 +171,8 @@ pub(crate) fn find(
             let mut rare: Vec<(u32, u64, u32)> = ids[p]
                 .iter()
                 .filter_map(|&id| {
-                    let d = df[id as usize];
-                    (d as usize <= hard_cap && !other.of(id).is_empty()).then_some((
-                        d,
-                        hash_of[id as usize],
-                        id,
-                    ))
+                    let d = shared_df[id as usize];
+                    (d != 0 && d as usize <= hard_cap).then(|| (d, hash_of[id as usize], id))
                 })
                 .collect();
             // The rarest features, ties broken by the feature's hash: a total order, so
@@ -268,5 +302,35 @@ impl Postings {
     fn of(&self, id: u32) -> &[u32] {
         let id = id as usize;
         &self.paragraphs[self.start[id] as usize..self.start[id + 1] as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unordered_dedup_keeps_the_first_of_each_value() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        for len in [0, 1, 2, 7, 8, 9, 100, 700] {
+            // Few distinct values, so most are repeated; the extremes of the range too.
+            let mut values: Vec<u64> = (0..len)
+                .map(|_| match rng.u8(0..10) {
+                    0 => u64::MAX,
+                    1 => 0,
+                    _ => rng
+                        .u64(0..len as u64 / 3 + 1)
+                        .wrapping_mul(0x9E37_79B9_7F4A_7C15),
+                })
+                .collect();
+            let mut expected = Vec::new();
+            for &v in &values {
+                if !expected.contains(&v) {
+                    expected.push(v);
+                }
+            }
+            dedup_unordered(&mut values);
+            assert_eq!(values, expected, "{len} values");
+        }
     }
 }

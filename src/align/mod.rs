@@ -278,6 +278,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
     let splits = {
         let mut one = split_merge::Side {
             tokens: &w.old,
+            totals: &w.old_total,
             bags: &w.old_bag,
             heading: &old_heading,
             partner: &mut old_partner,
@@ -286,6 +287,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         };
         let mut many = split_merge::Side {
             tokens: &w.new,
+            totals: &w.new_total,
             bags: &w.new_bag,
             heading: &new_heading,
             partner: &mut new_partner,
@@ -304,6 +306,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
     let merges = {
         let mut one = split_merge::Side {
             tokens: &w.new,
+            totals: &w.new_total,
             bags: &w.new_bag,
             heading: &new_heading,
             partner: &mut new_partner,
@@ -312,6 +315,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         };
         let mut many = split_merge::Side {
             tokens: &w.old,
+            totals: &w.old_total,
             bags: &w.old_bag,
             heading: &old_heading,
             partner: &mut old_partner,

@@ -36,6 +36,8 @@ const WEAK: f64 = 0.75;
 pub(crate) struct Side<'a> {
     /// Word ids of each paragraph.
     pub tokens: &'a [Vec<u32>],
+    /// Total weight of each paragraph.
+    pub totals: &'a [f64],
     /// Sorted word ids of each paragraph (bags of words), for the cheap upper bounds.
     pub bags: &'a [Vec<u32>],
     /// Whether each paragraph is a heading (headings never split or merge).
@@ -60,6 +62,7 @@ impl Side<'_> {
 struct Members<'a> {
     w: &'a Weighted,
     tokens: &'a [Vec<u32>],
+    totals: &'a [f64],
     bags: &'a [Vec<u32>],
     p_tokens: &'a [u32],
     p_bag: &'a [u32],
@@ -68,17 +71,13 @@ struct Members<'a> {
 }
 
 impl<'a> Members<'a> {
-    fn new(
-        w: &'a Weighted,
-        tokens: &'a [Vec<u32>],
-        bags: &'a [Vec<u32>],
-        p_tokens: &'a [u32],
-        p_bag: &'a [u32],
-    ) -> Self {
+    /// The members of `many`'s side, measured against `p_tokens` (sorted: `p_bag`).
+    fn new(w: &'a Weighted, many: &Side<'a>, p_tokens: &'a [u32], p_bag: &'a [u32]) -> Self {
         Members {
             w,
-            tokens,
-            bags,
+            tokens: many.tokens,
+            totals: many.totals,
+            bags: many.bags,
             p_tokens,
             p_bag,
             shared: FastMap::default(),
@@ -106,7 +105,7 @@ impl<'a> Members<'a> {
         if let Some(&c) = self.containment.get(&q) {
             return c;
         }
-        let total = self.w.total(&self.tokens[q]);
+        let total = self.totals[q];
         let c = if total <= 0.0 {
             1.0
         } else {
@@ -175,8 +174,7 @@ pub(crate) fn group(
                     return None;
                 }
                 let partner = one.partner[p];
-                let mut members =
-                    Members::new(w, many.tokens, many.bags, &one.tokens[p], &one.bags[p]);
+                let mut members = Members::new(w, many, &one.tokens[p], &one.bags[p]);
                 for &q in &candidates[p] {
                     if usable(many, partner, q) && has_usable_neighbour(many, partner, q) {
                         members.containment(q);
@@ -195,9 +193,9 @@ pub(crate) fn group(
         let base = partner.map_or(0.0, |_| one.sim[p]);
         let usable = |q: usize| usable(many, partner, q);
         let len = many.tokens.len();
-        let mut members = cached[p].take().unwrap_or_else(|| {
-            Members::new(w, many.tokens, many.bags, &one.tokens[p], &one.bags[p])
-        });
+        let mut members = cached[p]
+            .take()
+            .unwrap_or_else(|| Members::new(w, many, &one.tokens[p], &one.bags[p]));
         let mut seeds: Vec<usize> = partner.into_iter().collect();
         seeds.extend(candidates.iter().copied().filter(|&q| {
             usable(q)
@@ -251,9 +249,9 @@ pub(crate) fn group(
                     // subadditive over the members): a run that cannot reach the bar or beat
                     // the best run so far is not compared word by word.
                     let (common, run_total) = (a..=b).fold((0.0, 0.0), |(c, t), q| {
-                        (c + members.shared(q), t + w.total(&many.tokens[q]))
+                        (c + members.shared(q), t + many.totals[q])
                     });
-                    let p_total = w.total(&one.tokens[p]);
+                    let p_total = one.totals[p];
                     let bound = if p_total + run_total <= 0.0 {
                         1.0
                     } else {

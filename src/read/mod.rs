@@ -179,7 +179,7 @@ pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<Source> {
     let bytes = read_bytes(path)?;
     Ok(Source {
         path: path.to_path_buf(),
-        text: text_of(&bytes, path, options)?,
+        text: text_of_owned(bytes, path, options)?,
     })
 }
 
@@ -189,7 +189,12 @@ pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<Source> {
 /// # Errors
 /// As [`read_path_with`], without the I/O errors.
 pub fn text_of(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<String> {
-    Ok(match Format::detect(bytes, path) {
+    text_of_owned(bytes.to_vec(), path, options)
+}
+
+/// [`text_of`], taking the bytes, so that a text draft is not copied.
+fn text_of_owned(bytes: Vec<u8>, path: &Path, options: &ReadOptions) -> Result<String> {
+    Ok(match Format::detect(&bytes, path) {
         Format::Text => {
             if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
                 // The magic of the old binary Word (and Excel) format: say so rather than
@@ -199,14 +204,14 @@ pub fn text_of(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Strin
                     reason: "an old binary Word (.doc) file: save it as .docx or PDF".into(),
                 });
             }
-            decode(bytes).map_err(|reason| Error::Unreadable {
+            text::decode_owned(bytes).map_err(|reason| Error::Unreadable {
                 path: path.to_path_buf(),
                 reason,
             })?
         }
-        Format::Pdf => pdf::extract(bytes, path, options)?,
-        Format::Docx => docx::extract(bytes, path, options)?,
-        Format::Html => html::extract(bytes, path)?,
+        Format::Pdf => pdf::extract(&bytes, path, options)?,
+        Format::Docx => docx::extract(&bytes, path, options)?,
+        Format::Html => html::extract(&bytes, path)?,
     })
 }
 

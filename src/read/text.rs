@@ -8,8 +8,15 @@
 /// # Errors
 /// A short reason, to be joined to the file name by the caller.
 pub fn decode(bytes: &[u8]) -> Result<String, String> {
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        utf8(rest)?
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`], taking the bytes: a UTF-8 draft without carriage returns, the usual case,
+/// becomes its text without a copy.
+pub(crate) fn decode_owned(mut bytes: Vec<u8>) -> Result<String, String> {
+    let text = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+        utf8(bytes)?
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         utf16(rest, u16::from_le_bytes)?
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
@@ -24,11 +31,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         }
         utf8(bytes)?
     };
-    Ok(normalize_line_ends(&text))
+    Ok(normalize_line_ends(text))
 }
 
-fn utf8(bytes: &[u8]) -> Result<String, String> {
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
+fn utf8(bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| {
         format!(
             "not valid UTF-8 (invalid byte at offset {}); save the file as UTF-8",
             e.utf8_error().valid_up_to()
@@ -47,9 +54,9 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, String> {
 }
 
 /// CRLF and lone CR become LF, so line numbers agree with what editors show.
-fn normalize_line_ends(text: &str) -> String {
+fn normalize_line_ends(text: String) -> String {
     if !text.contains('\r') {
-        return text.to_owned();
+        return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }

@@ -279,7 +279,6 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         let mut one = split_merge::Side {
             tokens: &w.old,
             totals: &w.old_total,
-            bags: &w.old_bag,
             heading: &old_heading,
             partner: &mut old_partner,
             sim: &mut old_sim,
@@ -288,7 +287,6 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         let mut many = split_merge::Side {
             tokens: &w.new,
             totals: &w.new_total,
-            bags: &w.new_bag,
             heading: &new_heading,
             partner: &mut new_partner,
             sim: &mut new_sim,
@@ -307,7 +305,6 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         let mut one = split_merge::Side {
             tokens: &w.new,
             totals: &w.new_total,
-            bags: &w.new_bag,
             heading: &new_heading,
             partner: &mut new_partner,
             sim: &mut new_sim,
@@ -316,7 +313,6 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         let mut many = split_merge::Side {
             tokens: &w.old,
             totals: &w.old_total,
-            bags: &w.old_bag,
             heading: &old_heading,
             partner: &mut old_partner,
             sim: &mut old_sim,

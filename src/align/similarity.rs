@@ -131,10 +131,6 @@ pub(crate) struct Weighted {
     pub old_total: Vec<f64>,
     /// Total weight of each new paragraph.
     pub new_total: Vec<f64>,
-    /// Sorted word ids of each old paragraph, for the bag-of-words estimate.
-    pub old_bag: Vec<Vec<u32>>,
-    /// Sorted word ids of each new paragraph.
-    pub new_bag: Vec<Vec<u32>>,
 }
 
 impl Weighted {
@@ -224,31 +220,36 @@ impl Weighted {
                 (None, None) => unreachable!("words are cut unless copied"),
             })
             .collect();
-        let bag = |seq: &Vec<u32>| {
-            let mut b = seq.clone();
-            b.sort_unstable();
-            b
-        };
-        let old_bag: Vec<Vec<u32>> = old.par_iter().map(bag).collect();
-        let new_bag: Vec<Vec<u32>> = (0..new.len())
-            .into_par_iter()
-            .map(|j| match copy_of.get(j).copied().flatten() {
-                Some(i) => old_bag[i].clone(),
-                None => bag(&new[j]),
-            })
-            .collect();
-
-        // Document frequency: in how many paragraphs (of either draft) each word occurs.
-        let mut df = vec![0u32; stop.len()];
-        for b in old_bag.iter().chain(&new_bag) {
-            let mut last = None;
-            for &t in b {
-                if last != Some(t) {
-                    df[t as usize] += 1;
-                    last = Some(t);
+        // Document frequency: in how many paragraphs (of either draft) each word occurs,
+        // counted a block of paragraphs at a time in parallel (a word is counted once per
+        // paragraph: `last` holds the paragraph that counted it last), then summed.
+        const DF_BLOCK: usize = 4096;
+        let vocabulary = stop.len();
+        let df: Vec<u32> = old
+            .par_chunks(DF_BLOCK)
+            .chain(new.par_chunks(DF_BLOCK))
+            .map(|block| {
+                let mut df = vec![0u32; vocabulary];
+                let mut last = vec![usize::MAX; vocabulary];
+                for (k, seq) in block.iter().enumerate() {
+                    for &t in seq {
+                        if last[t as usize] != k {
+                            last[t as usize] = k;
+                            df[t as usize] += 1;
+                        }
+                    }
                 }
-            }
-        }
+                df
+            })
+            .reduce(
+                || vec![0; vocabulary],
+                |mut a, b| {
+                    for (x, y) in a.iter_mut().zip(b) {
+                        *x += y;
+                    }
+                    a
+                },
+            );
         let n = (old.len() + new.len()).max(1) as f64;
         let weight: Vec<f64> = df
             .iter()
@@ -268,8 +269,6 @@ impl Weighted {
             stop,
             old_total,
             new_total,
-            old_bag,
-            new_bag,
         }
     }
 
@@ -282,7 +281,9 @@ impl Weighted {
     /// of [`Weighted::lcs_similarity`], in one merge walk over sorted ids.
     #[cfg(test)]
     pub fn bag_similarity(&self, i: usize, j: usize) -> f64 {
-        let common = self.common_weight(&self.old_bag[i], &self.new_bag[j]);
+        let mut bag = self.bag();
+        bag.load(&self.old[i]);
+        let common = bag.common(self, &self.new[j]);
         dice(common, self.old_total[i] + self.new_total[j])
     }
 
@@ -294,27 +295,8 @@ impl Weighted {
         }
     }
 
-    /// Weight of the words two sorted bags share, counted with multiplicity: an upper bound
-    /// of the weight of any common subsequence of the sequences they were sorted from, so
-    /// a pair that fails a threshold here fails it in [`Weighted::lcs_weight`] too.
-    pub fn common_weight(&self, a: &[u32], b: &[u32]) -> f64 {
-        let (mut x, mut y, mut common) = (0, 0, 0.0);
-        while x < a.len() && y < b.len() {
-            match a[x].cmp(&b[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    common += self.weight[a[x] as usize];
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
-        common
-    }
-
     /// Weight of the heaviest common subsequence of two word sequences: an upper bound of
-    /// [`Weighted::lcs_weight`], tighter than the bag bound [`Weighted::common_weight`] and
+    /// [`Weighted::lcs_weight`], tighter than the bag-of-words bound ([`Bag`]) and
     /// much cheaper than the LCS itself on dissimilar paragraphs.
     ///
     /// Why a bound and not the similarity itself: [`Weighted::lcs_weight`] weighs the
@@ -397,7 +379,7 @@ impl Bag {
     }
 
     /// Weight of the words `seq` shares with the loaded paragraph, with multiplicity: what
-    /// [`Weighted::common_weight`] gives for the two bags, summed in another order.
+    /// a merge walk of the two sorted bags would give, in another order.
     pub fn common(&mut self, w: &Weighted, seq: &[u32]) -> f64 {
         let mut common = 0.0;
         for &t in seq {
@@ -564,20 +546,39 @@ mod tests {
             old.iter().map(String::as_str),
             new.iter().map(String::as_str),
         );
+        let mut bag = w.bag();
         for a in &w.old {
+            bag.load(a);
             for b in &w.new {
                 let heaviest = w.heaviest_common_weight(a, b);
                 assert!((heaviest - heaviest_by_table(&w, a, b)).abs() < 1e-9);
                 assert!(heaviest >= w.lcs_weight(a, b) - ROUNDING);
-                assert!(heaviest <= w.common_weight(&sorted(a), &sorted(b)) + ROUNDING);
+                assert!(heaviest <= bag.common(&w, b) + ROUNDING);
+                // The bag's count: what the words share with multiplicity, however ordered.
+                assert!((bag.common(&w, b) - shared_by_sorting(&w, a, b)).abs() < 1e-9);
             }
+            bag.unload(a);
         }
     }
 
-    fn sorted(seq: &[u32]) -> Vec<u32> {
-        let mut s = seq.to_vec();
-        s.sort_unstable();
-        s
+    /// The weight two word sequences share as bags, by sorting both and walking them.
+    fn shared_by_sorting(w: &Weighted, a: &[u32], b: &[u32]) -> f64 {
+        let (mut a, mut b) = (a.to_vec(), b.to_vec());
+        a.sort_unstable();
+        b.sort_unstable();
+        let (mut x, mut y, mut common) = (0, 0, 0.0);
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    common += w.weight[a[x] as usize];
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        common
     }
 
     #[test]
@@ -596,7 +597,6 @@ mod tests {
         let copied = Weighted::with_copies(old, new, &[None, Some(2), Some(1)]);
         assert_eq!(read.old, copied.old);
         assert_eq!(read.new, copied.new);
-        assert_eq!(read.new_bag, copied.new_bag);
         assert_eq!(read.weight, copied.weight);
         assert_eq!(read.new_total, copied.new_total);
     }

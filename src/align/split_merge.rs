@@ -17,7 +17,7 @@ use std::ops::RangeInclusive;
 use rayon::prelude::*;
 
 use crate::align::hash::{FastMap, FastSet};
-use crate::align::similarity::{ROUNDING, Weighted};
+use crate::align::similarity::{Bag, ROUNDING, Weighted};
 
 /// Longest run tried, in paragraphs.
 const MAX_RUN: usize = 4;
@@ -38,8 +38,6 @@ pub(crate) struct Side<'a> {
     pub tokens: &'a [Vec<u32>],
     /// Total weight of each paragraph.
     pub totals: &'a [f64],
-    /// Sorted word ids of each paragraph (bags of words), for the cheap upper bounds.
-    pub bags: &'a [Vec<u32>],
     /// Whether each paragraph is a heading (headings never split or merge).
     pub heading: &'a [bool],
     /// The partner of each paragraph in a one-to-one pair.
@@ -63,36 +61,33 @@ struct Members<'a> {
     w: &'a Weighted,
     tokens: &'a [Vec<u32>],
     totals: &'a [f64],
-    bags: &'a [Vec<u32>],
     p_tokens: &'a [u32],
-    p_bag: &'a [u32],
     shared: FastMap<usize, f64>,
     containment: FastMap<usize, f64>,
 }
 
 impl<'a> Members<'a> {
-    /// The members of `many`'s side, measured against `p_tokens` (sorted: `p_bag`).
-    fn new(w: &'a Weighted, many: &Side<'a>, p_tokens: &'a [u32], p_bag: &'a [u32]) -> Self {
+    /// The members of `many`'s side, measured against `p_tokens`.
+    fn new(w: &'a Weighted, many: &Side<'a>, p_tokens: &'a [u32]) -> Self {
         Members {
             w,
             tokens: many.tokens,
             totals: many.totals,
-            bags: many.bags,
             p_tokens,
-            p_bag,
             shared: FastMap::default(),
             containment: FastMap::default(),
         }
     }
 
     /// The weight member `q` shares with `p` as bags of words: an upper bound of what any
-    /// alignment of `q`, alone or inside a run, finds in `p`.
-    fn shared(&mut self, q: usize) -> f64 {
-        let (w, bag, p_bag) = (self.w, &self.bags[q], self.p_bag);
+    /// alignment of `q`, alone or inside a run, finds in `p`. `p_words` holds the words of
+    /// `p`.
+    fn shared(&mut self, p_words: &mut Bag, q: usize) -> f64 {
+        let (w, q_tokens) = (self.w, &self.tokens[q]);
         *self
             .shared
             .entry(q)
-            .or_insert_with(|| w.common_weight(bag, p_bag))
+            .or_insert_with(|| p_words.common(w, q_tokens))
     }
 
     /// The share of member `q`'s weight found in `p` (its LCS with `p`).
@@ -101,7 +96,7 @@ impl<'a> Members<'a> {
     /// words, or share words in another order; for them a bound (bag of words, then the
     /// heaviest common subsequence) stands in for the LCS, since every use of a value below
     /// `MEMBER_CONTAINMENT` only asks whether it reaches `MEMBER_CONTAINMENT`.
-    fn containment(&mut self, q: usize) -> f64 {
+    fn containment(&mut self, p_words: &mut Bag, q: usize) -> f64 {
         if let Some(&c) = self.containment.get(&q) {
             return c;
         }
@@ -110,7 +105,7 @@ impl<'a> Members<'a> {
             1.0
         } else {
             let (q_tokens, p_tokens) = (&self.tokens[q], self.p_tokens);
-            let bag = self.shared(q) / total;
+            let bag = self.shared(p_words, q) / total;
             if bag < MEMBER_CONTAINMENT - ROUNDING {
                 bag
             } else {
@@ -169,38 +164,45 @@ pub(crate) fn group(
         let (one, many): (&Side, &Side) = (one, many);
         (0..candidates.len())
             .into_par_iter()
-            .map(|p| {
-                if !examined(one, p) {
-                    return None;
-                }
-                let partner = one.partner[p];
-                let mut members = Members::new(w, many, &one.tokens[p], &one.bags[p]);
-                for &q in &candidates[p] {
-                    if usable(many, partner, q) && has_usable_neighbour(many, partner, q) {
-                        members.containment(q);
+            .map_init(
+                || w.bag(),
+                |p_words, p| {
+                    if !examined(one, p) {
+                        return None;
                     }
-                }
-                Some(members)
-            })
+                    let partner = one.partner[p];
+                    let mut members = Members::new(w, many, &one.tokens[p]);
+                    p_words.load(&one.tokens[p]);
+                    for &q in &candidates[p] {
+                        if usable(many, partner, q) && has_usable_neighbour(many, partner, q) {
+                            members.containment(p_words, q);
+                        }
+                    }
+                    p_words.unload(&one.tokens[p]);
+                    Some(members)
+                },
+            )
             .collect()
     };
     let mut found = Vec::new();
+    let mut p_words = w.bag();
     for (p, candidates) in candidates.iter().enumerate() {
         if !examined(one, p) {
             continue;
         }
+        p_words.load(&one.tokens[p]);
         let partner = one.partner[p];
         let base = partner.map_or(0.0, |_| one.sim[p]);
         let usable = |q: usize| usable(many, partner, q);
         let len = many.tokens.len();
         let mut members = cached[p]
             .take()
-            .unwrap_or_else(|| Members::new(w, many, &one.tokens[p], &one.bags[p]));
+            .unwrap_or_else(|| Members::new(w, many, &one.tokens[p]));
         let mut seeds: Vec<usize> = partner.into_iter().collect();
         seeds.extend(candidates.iter().copied().filter(|&q| {
             usable(q)
                 && has_usable_neighbour(many, partner, q)
-                && members.containment(q) >= MEMBER_CONTAINMENT
+                && members.containment(&mut p_words, q) >= MEMBER_CONTAINMENT
         }));
         let mut tried: FastSet<(usize, usize)> = FastSet::default();
         let mut best: Option<Group> = None;
@@ -229,7 +231,7 @@ pub(crate) fn group(
                         if Some(q) == partner {
                             return true;
                         }
-                        let c = members.containment(q);
+                        let c = members.containment(&mut p_words, q);
                         weakest = weakest.min(c);
                         let elsewhere = many.partner[q].map_or(0.0, |_| many.sim[q]);
                         c >= MEMBER_CONTAINMENT && c >= elsewhere + gain
@@ -249,7 +251,7 @@ pub(crate) fn group(
                     // subadditive over the members): a run that cannot reach the bar or beat
                     // the best run so far is not compared word by word.
                     let (common, run_total) = (a..=b).fold((0.0, 0.0), |(c, t), q| {
-                        (c + members.shared(q), t + many.totals[q])
+                        (c + members.shared(&mut p_words, q), t + many.totals[q])
                     });
                     let p_total = one.totals[p];
                     let bound = if p_total + run_total <= 0.0 {
@@ -289,6 +291,7 @@ pub(crate) fn group(
             }
             found.push((p, run, sim));
         }
+        p_words.unload(&one.tokens[p]);
     }
     found
 }

@@ -10,6 +10,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::model::{Change, Document, ParagraphKind, SpanOp, is_part_label};
 
 /// A draft's name reduced to a reference prefix: its display name when it has one ("Rev 2" →
@@ -91,16 +93,27 @@ fn part_prefix(label: &str) -> String {
 /// Gives every change its reference.
 pub fn assign(changes: &mut [Change], old: &Document, new: &Document) {
     let prefix = draft_slug(new);
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for change in changes.iter_mut() {
-        let base = match (change.new.first(), change.old.first()) {
+    // Each change's own part is independent of the others (and formatting it is most of
+    // the work): in parallel. Telling repeats apart goes in order.
+    let bases: Vec<String> = changes
+        .par_iter()
+        .map(|change| match (change.new.first(), change.old.first()) {
             (Some(&n), _) => format!("{prefix}:{}", paragraph_part(new, n)),
             (None, Some(&o)) => format!("{prefix}:was-{}", paragraph_part(old, o)),
             (None, None) => format!("{prefix}:empty"),
-        };
-        let n = seen.entry(base.clone()).or_insert(0);
-        *n += 1;
-        change.reference = if *n == 1 { base } else { format!("{base}~{n}") };
+        })
+        .collect();
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(bases.len());
+    let counts: Vec<usize> = bases
+        .iter()
+        .map(|base| {
+            let n = seen.entry(base.as_str()).or_insert(0);
+            *n += 1;
+            *n
+        })
+        .collect();
+    for ((change, base), n) in changes.iter_mut().zip(bases).zip(counts) {
+        change.reference = if n == 1 { base } else { format!("{base}~{n}") };
     }
 }
 

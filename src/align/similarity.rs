@@ -333,6 +333,10 @@ impl Weighted {
     }
 
     /// Weight of the longest common subsequence of two word sequences.
+    ///
+    /// The LCS is the one Myers' algorithm finds, run plain: `similar`'s default entry adds
+    /// heuristics that may pick another subsequence (and may change between its versions),
+    /// and the plain algorithm is as fast on paragraphs.
     pub fn lcs_weight(&self, a: &[u32], b: &[u32]) -> f64 {
         if a == b {
             return self.total(a);
@@ -342,8 +346,15 @@ impl Weighted {
             a,
             sum: 0.0,
         };
-        similar::algorithms::myers::diff(&mut hook, a, 0..a.len(), b, 0..b.len())
-            .unwrap_or_else(|never| match never {});
+        similar::algorithms::myers::diff_deadline_raw(
+            &mut hook,
+            a,
+            0..a.len(),
+            b,
+            0..b.len(),
+            None,
+        )
+        .unwrap_or_else(|never| match never {});
         hook.sum
     }
 

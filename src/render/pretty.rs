@@ -18,6 +18,10 @@ use serde::Serialize;
 /// when elements differ in size, few enough that each piece is worth handing to a thread.
 const PIECES: usize = 64;
 
+/// Shorter arrays are written directly, on one thread: handing them out would cost more
+/// than it saves.
+const PARALLEL_FROM: usize = 512;
+
 /// The output, buffered: serde_json writes a few bytes at a time (a quote, a colon, an
 /// indent), and a buffer of known type takes them inlined.
 pub(super) type Out<'w> = BufWriter<&'w mut dyn Write>;
@@ -140,6 +144,16 @@ where
             return out.write_all(b"[]");
         }
         out.write_all(b"[")?;
+        if self.items.len() < PARALLEL_FROM {
+            for (k, item) in self.items.iter().enumerate() {
+                out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
+                indent(out, depth + 1)?;
+                render_into(&mut *out, &(self.view)(item), depth + 1)?;
+            }
+            out.write_all(b"\n")?;
+            indent(out, depth)?;
+            return out.write_all(b"]");
+        }
         let pieces: Vec<&'a [S]> = self
             .items
             .chunks(self.items.len().div_ceil(PIECES))
@@ -300,7 +314,15 @@ mod tests {
     fn pieces_join_into_what_serde_json_writes_whole() {
         // More elements than pieces and than a batch, so pieces of several elements and
         // several batches are joined too.
-        for len in [0, 1, 2, PIECES, PIECES + 1, 3 * PIECES + 7, 1000] {
+        for len in [
+            0,
+            1,
+            2,
+            PIECES + 1,
+            PARALLEL_FROM - 1,
+            PARALLEL_FROM,
+            3 * PARALLEL_FROM + 7,
+        ] {
             let whole = Outer {
                 schema: "test/1",
                 one: inner(3),

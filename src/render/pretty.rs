@@ -71,22 +71,37 @@ impl<'a> Object<'a> {
     }
 }
 
+/// Writes the opening bracket, each entry on a line of its own one level in (the entry
+/// itself written by `write`), and the closing bracket on a line of its own at `depth`;
+/// without entries, the two brackets alone. This is serde_json's pretty layout.
+fn write_entries<T>(
+    out: &mut Out,
+    depth: usize,
+    brackets: &[u8; 2],
+    entries: impl ExactSizeIterator<Item = T>,
+    mut write: impl FnMut(&mut Out, T) -> io::Result<()>,
+) -> io::Result<()> {
+    if entries.len() == 0 {
+        return out.write_all(brackets);
+    }
+    out.write_all(&brackets[..1])?;
+    for (k, entry) in entries.enumerate() {
+        out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
+        indent(out, depth + 1)?;
+        write(out, entry)?;
+    }
+    out.write_all(b"\n")?;
+    indent(out, depth)?;
+    out.write_all(&brackets[1..])
+}
+
 impl Piece for Object<'_> {
     fn write(&self, out: &mut Out, depth: usize) -> io::Result<()> {
-        if self.0.is_empty() {
-            return out.write_all(b"{}");
-        }
-        out.write_all(b"{")?;
-        for (k, (name, value)) in self.0.iter().enumerate() {
-            out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
-            indent(out, depth + 1)?;
+        write_entries(out, depth, b"{}", self.0.iter(), |out, (name, value)| {
             serde_json::to_writer(&mut *out, name)?;
             out.write_all(b": ")?;
-            value.write(out, depth + 1)?;
-        }
-        out.write_all(b"\n")?;
-        indent(out, depth)?;
-        out.write_all(b"}")
+            value.write(out, depth + 1)
+        })
     }
 }
 
@@ -95,18 +110,9 @@ pub(super) struct List<'a>(pub Vec<Box<dyn Piece + 'a>>);
 
 impl Piece for List<'_> {
     fn write(&self, out: &mut Out, depth: usize) -> io::Result<()> {
-        if self.0.is_empty() {
-            return out.write_all(b"[]");
-        }
-        out.write_all(b"[")?;
-        for (k, value) in self.0.iter().enumerate() {
-            out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
-            indent(out, depth + 1)?;
-            value.write(out, depth + 1)?;
-        }
-        out.write_all(b"\n")?;
-        indent(out, depth)?;
-        out.write_all(b"]")
+        write_entries(out, depth, b"[]", self.0.iter(), |out, value| {
+            value.write(out, depth + 1)
+        })
     }
 }
 
@@ -140,20 +146,12 @@ where
     V: Serialize,
 {
     fn write(&self, out: &mut Out, depth: usize) -> io::Result<()> {
-        if self.items.is_empty() {
-            return out.write_all(b"[]");
+        if self.items.len() < PARALLEL_FROM {
+            return write_entries(out, depth, b"[]", self.items.iter(), |out, item| {
+                render_into(out, &(self.view)(item), depth + 1)
+            });
         }
         out.write_all(b"[")?;
-        if self.items.len() < PARALLEL_FROM {
-            for (k, item) in self.items.iter().enumerate() {
-                out.write_all(if k == 0 { b"\n" } else { b",\n" })?;
-                indent(out, depth + 1)?;
-                render_into(&mut *out, &(self.view)(item), depth + 1)?;
-            }
-            out.write_all(b"\n")?;
-            indent(out, depth)?;
-            return out.write_all(b"]");
-        }
         let pieces: Vec<&'a [S]> = self
             .items
             .chunks(self.items.len().div_ceil(PIECES))
@@ -202,20 +200,30 @@ fn indent<W: ?Sized + Write>(out: &mut W, depth: usize) -> io::Result<()> {
     Ok(())
 }
 
-impl serde_json::ser::Formatter for Indented {
-    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+impl Indented {
+    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.depth += 1;
         self.has_value = false;
-        out.write_all(b"[")
+        out.write_all(bracket)
     }
 
-    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.depth -= 1;
         if self.has_value {
             out.write_all(b"\n")?;
             indent(out, self.depth)?;
         }
-        out.write_all(b"]")
+        out.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"]")
     }
 
     fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
@@ -229,18 +237,11 @@ impl serde_json::ser::Formatter for Indented {
     }
 
     fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        out.write_all(b"{")
+        self.open(out, b"{")
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            out.write_all(b"\n")?;
-            indent(out, self.depth)?;
-        }
-        out.write_all(b"}")
+        self.close(out, b"}")
     }
 
     fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {

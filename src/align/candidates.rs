@@ -158,6 +158,11 @@ pub(crate) fn find(
         .collect();
     let n = free_old.iter().chain(free_new).filter(|&&f| f).count();
     let hard_cap = (2 * limits.postings).max(n / 10);
+    // The rarity of a feature found in `d` paragraphs, for every `d` a looked-up feature
+    // can have.
+    let idf_of: Vec<f64> = (0..=hard_cap)
+        .map(|d| (1.0 + n as f64 / d.max(1) as f64).ln())
+        .collect();
 
     let side = |ids: &[Vec<u32>],
                 free: &[bool],
@@ -178,9 +183,13 @@ pub(crate) fn find(
             // The rarest features, ties broken by the feature's hash: a total order, so
             // selecting the first few and sorting them gives what a full sort would.
             smallest(&mut rare, FEATURES_PER_PARAGRAPH, |a, b| a.cmp(b));
-            let Scratch { score, met } = scratch;
+            let Scratch {
+                score,
+                met,
+                met_len,
+            } = scratch;
             for &(d, _, id) in &rare {
-                let idf = (1.0 + n as f64 / f64::from(d)).ln();
+                let idf = idf_of[d as usize];
                 let postings = other.of(id);
                 let window = if postings.len() <= limits.postings {
                     postings
@@ -194,16 +203,19 @@ pub(crate) fn find(
                 };
                 for &q in window {
                     let s = &mut score[q as usize];
-                    if *s == 0.0 {
-                        met.push(q);
-                    }
+                    // Without a branch (whether a paragraph is met for the first time is
+                    // unpredictable): the slot after the last paragraph met is written every
+                    // time and kept only on a first meeting. Rarities are positive, so a
+                    // zero score means not met yet.
+                    met[*met_len] = q;
+                    *met_len += usize::from(*s == 0.0);
                     *s += idf;
                 }
             }
             // Read the scores back and leave the scratch zeroed for the next paragraph.
-            let mut ranked: Vec<(u32, f64)> = met
-                .drain(..)
-                .map(|q| (q, std::mem::take(&mut score[q as usize])))
+            let mut ranked: Vec<(u32, f64)> = met[..std::mem::take(met_len)]
+                .iter()
+                .map(|&q| (q, std::mem::take(&mut score[q as usize])))
                 .collect();
             smallest(&mut ranked, limits.per_paragraph, |a, b| {
                 b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
@@ -255,15 +267,18 @@ fn smallest<T>(items: &mut Vec<T>, k: usize, order: impl Fn(&T, &T) -> std::cmp:
 struct Scratch {
     /// Summed rarity of shared features, by paragraph of the other side; zero when not met.
     score: Vec<f64>,
-    /// The paragraphs met so far, in the order first met.
+    /// The paragraphs met so far, in the order first met: the first `met_len` entries (one
+    /// spare slot, written and not kept).
     met: Vec<u32>,
+    met_len: usize,
 }
 
 impl Scratch {
     fn new(len: usize) -> Self {
         Scratch {
             score: vec![0.0; len],
-            met: Vec::new(),
+            met: vec![0; len + 1],
+            met_len: 0,
         }
     }
 }

@@ -16,7 +16,7 @@ use std::ops::RangeInclusive;
 
 use rayon::prelude::*;
 
-use crate::align::hash::{FastMap, FastSet};
+use crate::align::hash::FastSet;
 use crate::align::similarity::{Bag, ROUNDING, Weighted};
 
 /// Longest run tried, in paragraphs.
@@ -62,8 +62,10 @@ struct Members<'a> {
     tokens: &'a [Vec<u32>],
     totals: &'a [f64],
     p_tokens: &'a [u32],
-    shared: FastMap<usize, f64>,
-    containment: FastMap<usize, f64>,
+    /// The members met so far: index, the weight shared with `p` as bags of words, and the
+    /// containment once computed. A paragraph meets a few dozen members at most, so a list
+    /// searched in order is cheaper to build and to read than a map.
+    known: Vec<(usize, f64, Option<f64>)>,
 }
 
 impl<'a> Members<'a> {
@@ -74,20 +76,26 @@ impl<'a> Members<'a> {
             tokens: many.tokens,
             totals: many.totals,
             p_tokens,
-            shared: FastMap::default(),
-            containment: FastMap::default(),
+            known: Vec::new(),
         }
+    }
+
+    /// Where member `q` is in `known`, measured on first meeting.
+    fn entry(&mut self, p_words: &mut Bag, q: usize) -> usize {
+        if let Some(k) = self.known.iter().position(|m| m.0 == q) {
+            return k;
+        }
+        let shared = p_words.common(self.w, &self.tokens[q]);
+        self.known.push((q, shared, None));
+        self.known.len() - 1
     }
 
     /// The weight member `q` shares with `p` as bags of words: an upper bound of what any
     /// alignment of `q`, alone or inside a run, finds in `p`. `p_words` holds the words of
     /// `p`.
     fn shared(&mut self, p_words: &mut Bag, q: usize) -> f64 {
-        let (w, q_tokens) = (self.w, &self.tokens[q]);
-        *self
-            .shared
-            .entry(q)
-            .or_insert_with(|| p_words.common(w, q_tokens))
+        let k = self.entry(p_words, q);
+        self.known[k].1
     }
 
     /// The share of member `q`'s weight found in `p` (its LCS with `p`).
@@ -97,7 +105,8 @@ impl<'a> Members<'a> {
     /// heaviest common subsequence) stands in for the LCS, since every use of a value below
     /// `MEMBER_CONTAINMENT` only asks whether it reaches `MEMBER_CONTAINMENT`.
     fn containment(&mut self, p_words: &mut Bag, q: usize) -> f64 {
-        if let Some(&c) = self.containment.get(&q) {
+        let k = self.entry(p_words, q);
+        if let Some(c) = self.known[k].2 {
             return c;
         }
         let total = self.totals[q];
@@ -105,7 +114,7 @@ impl<'a> Members<'a> {
             1.0
         } else {
             let (q_tokens, p_tokens) = (&self.tokens[q], self.p_tokens);
-            let bag = self.shared(p_words, q) / total;
+            let bag = self.known[k].1 / total;
             if bag < MEMBER_CONTAINMENT - ROUNDING {
                 bag
             } else {
@@ -117,7 +126,7 @@ impl<'a> Members<'a> {
                 }
             }
         };
-        self.containment.insert(q, c);
+        self.known[k].2 = Some(c);
         c
     }
 }

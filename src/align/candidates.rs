@@ -45,7 +45,7 @@ fn mix(h: u64, x: u64) -> u64 {
     (h ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29)
 }
 
-/// The features of one word sequence, sorted and without duplicates.
+/// The features of one word sequence, without duplicates, in no particular order.
 fn features(seq: &[u32], stop: &[bool]) -> Vec<u64> {
     let mut out = Vec::with_capacity(seq.len() * 3);
     for (k, &t) in seq.iter().enumerate() {
@@ -103,7 +103,6 @@ fn dedup_unordered(values: &mut Vec<u64>) {
 /// Finds candidate pairs among the free paragraphs (`free_old`, `free_new`); `guess_old[i]`
 /// is where old paragraph `i` would stand in the new draft if it stayed in place, and
 /// `guess_new` the reverse.
-///
 pub(crate) fn find(
     w: &Weighted,
     free_old: &[bool],

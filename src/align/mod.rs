@@ -7,9 +7,10 @@
 //!    times and then paired in order) are fixed pairs, as in patience diff.
 //! 2. **Candidates** for the rest come from an inverted index of rare words and word shingles
 //!    (the `candidates` module), plus the paragraphs at each one's expected position.
-//! 3. **Scoring**: a cheap bag-of-words bound first, then the IDF-weighted word LCS
-//!    ([`similarity`]). Pairs below `min_similarity` are dropped: an unrelated paragraph in
-//!    the same place is a deletion plus an insertion.
+//! 3. **Scoring**: cheap bounds first (weights, bag of words, heaviest common
+//!    subsequence), then the IDF-weighted word LCS ([`similarity`]). Pairs below
+//!    `min_similarity` are dropped: an unrelated paragraph in the same place is a deletion
+//!    plus an insertion.
 //! 4. **Assignment**: greedily by similarity, best first, with a small bonus for pairs at the
 //!    expected position, each paragraph used once.
 //!    Headings then follow their content ([`sections`]): a heading pair whose sections share
@@ -174,10 +175,11 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         new_candidates[j].push(i);
     }
 
-    // 3. Scoring: the bag-of-words bound rules out most candidates before the LCS, and the
-    // heaviest common subsequence (also a bound, cheaper than the LCS on unrelated
-    // paragraphs) about half of the rest: formulaic look-alikes share many words, in
-    // another order.
+    // 3. Scoring, cheapest test first: the weights alone (what two paragraphs share weighs
+    // no more than the lighter one), the bag of words, the heaviest common subsequence (a
+    // bound too, cheaper than the LCS on unrelated paragraphs: formulaic look-alikes share
+    // many words, in another order), then the LCS. The bounds are summed in other orders
+    // than the LCS, hence the rounding slack.
     let threshold = |i: usize, j: usize| {
         if old_heading[i] {
             let same_label = old.paragraphs[i].label.is_some()
@@ -191,11 +193,9 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
             options.min_similarity
         }
     };
-    // Cheapest first: the weights alone (what two paragraphs share weighs no more than the
-    // lighter one), the bag of words, the heaviest common subsequence, then the LCS. The
-    // bounds are summed in other orders than the LCS, hence the rounding slack.
     let score = |bag: &mut similarity::Bag, &(i, j): &(usize, usize)| {
-        let t = threshold(i, j) - similarity::ROUNDING;
+        let bar = threshold(i, j);
+        let t = bar - similarity::ROUNDING;
         let total = w.old_total[i] + w.new_total[j];
         if total > 0.0 {
             let bound = |common: f64| 2.0 * common / total;
@@ -208,7 +208,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
             }
         }
         let sim = w.lcs_similarity(&w.old[i], &w.new[j]);
-        (sim >= threshold(i, j)).then_some((i, j, sim))
+        (sim >= bar).then_some((i, j, sim))
     };
     // The pairs come sorted by old paragraph: each one's words are counted once for all its
     // candidates.

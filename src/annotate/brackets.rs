@@ -9,7 +9,6 @@
 
 use std::sync::LazyLock;
 
-use rayon::prelude::*;
 use regex::Regex;
 
 use crate::model::{BracketEffect, BracketEvent, Change, Document, SpanOp};
@@ -178,17 +177,7 @@ pub fn events(change: &Change) -> Vec<BracketEvent> {
 
 /// Attaches bracket events to every change whose text differs.
 pub fn annotate(changes: &mut [Change]) {
-    // Each change is read on its own: in parallel when there are many.
-    let one = |change: &mut Change| {
-        if change.is_edited() {
-            change.brackets = events(change);
-        }
-    };
-    if changes.len() >= super::PARALLEL_FROM {
-        changes.par_iter_mut().for_each(one);
-    } else {
-        changes.iter_mut().for_each(one);
-    }
+    super::each_edited(changes, |change| change.brackets = events(change));
 }
 
 #[cfg(test)]

@@ -11,21 +11,33 @@ pub mod stats;
 pub mod strength;
 pub mod topics;
 
-use crate::model::{Document, History};
+use rayon::prelude::*;
+
+use crate::model::{Change, Document, History};
 use topics::Watch;
 
 /// Below this many changes the per-change annotations run on one thread.
 const PARALLEL_FROM: usize = 64;
 
+/// Runs `annotate` on every edited change (the others carry no edit to read): each change
+/// is read on its own, so in parallel when there are many.
+fn each_edited(changes: &mut [Change], annotate: impl Fn(&mut Change) + Sync + Send) {
+    let one = |change: &mut Change| {
+        if change.is_edited() {
+            annotate(change);
+        }
+    };
+    if changes.len() >= PARALLEL_FROM {
+        changes.par_iter_mut().for_each(one);
+    } else {
+        changes.iter_mut().for_each(one);
+    }
+}
+
 /// Annotates the changes of one comparison: references always, strength and brackets
 /// always (with the watch file's `[[strength]]` entries when there is one), topics when a
 /// watch file is given.
-pub fn comparison(
-    changes: &mut [crate::model::Change],
-    old: &Document,
-    new: &Document,
-    watch: Option<&Watch>,
-) {
+pub fn comparison(changes: &mut [Change], old: &Document, new: &Document, watch: Option<&Watch>) {
     let default_lexicon = strength::Lexicon::default();
     let lexicon = watch.map_or(&default_lexicon, |w| &w.lexicon);
     references::assign(changes, old, new);

@@ -7,7 +7,6 @@
 
 use std::ops::Range;
 
-use rayon::prelude::*;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
@@ -254,17 +253,9 @@ pub fn annotate(changes: &mut [Change], lexicon: &Lexicon) {
     let set = (edited >= super::PARALLEL_FROM)
         .then(|| lexicon.set())
         .flatten();
-    // Each change is read on its own: in parallel when there are many.
-    let one = |change: &mut Change| {
-        if change.is_edited() {
-            change.strength = lexicon.shifts_with(change, set.as_ref());
-        }
-    };
-    if changes.len() >= super::PARALLEL_FROM {
-        changes.par_iter_mut().for_each(one);
-    } else {
-        changes.iter_mut().for_each(one);
-    }
+    super::each_edited(changes, |change| {
+        change.strength = lexicon.shifts_with(change, set.as_ref());
+    });
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::pretty::{Elements, List, Object, Piece, write_top};
+use super::pretty::{Elements, List, Object, Piece, Whole, write_top};
 
 use super::{RenderOptions, first_label};
 use crate::annotate::{brackets, references, stats};
@@ -201,16 +201,6 @@ fn place<'a>(history: &'a History, p: Place) -> PlaceJson<'a> {
     }
 }
 
-fn finish(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    // serde_json writes a few bytes at a time (a quote, a colon, an indent); through
-    // `dyn Write` each is a call the compiler cannot inline. A buffer of a known type in
-    // between takes them inlined and passes them on in large blocks.
-    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut buffered, value)?;
-    writeln!(buffered)?;
-    buffered.flush()
-}
-
 pub fn write_document(out: &mut dyn Write, d: &Document) -> io::Result<()> {
     write_top(out, &document(d))
 }
@@ -355,9 +345,9 @@ pub fn write_verdict(out: &mut dyn Write, v: &Verdict, h: &History) -> io::Resul
         source: &h.drafts[i].source,
         name: h.drafts[i].display_name(),
     };
-    finish(
+    write_top(
         out,
-        &CheckJson {
+        &Whole(CheckJson {
             schema: "redline.check/1",
             ok: v.ok,
             old: draft_ref(v.old),
@@ -393,6 +383,6 @@ pub fn write_verdict(out: &mut dyn Write, v: &Verdict, h: &History) -> io::Resul
                         .collect(),
                 })
                 .collect(),
-        },
+        }),
     )
 }

@@ -17,7 +17,7 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use redline::synth::draft::{Shape, plain_text};
-use redline::synth::edits::{edited_pair_shaped, formulaic_pair};
+use redline::synth::edits::{Revision, edited_pair_revised, formulaic_pair};
 
 /// Write a seeded pair of drafts (old.txt, new.txt) as plain text.
 #[derive(Parser, Debug)]
@@ -34,6 +34,17 @@ struct Args {
     /// Write the adversarial pair of near-identical formulaic paragraphs instead.
     #[arg(long)]
     formulaic: bool,
+    /// How much the revision touches: `typical` about a tenth of the paragraphs, `heavy`
+    /// about two in five.
+    #[arg(long, value_enum, default_value_t = Touch::Typical)]
+    revision: Touch,
+}
+
+/// The revisions `--revision` names.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum Touch {
+    Typical,
+    Heavy,
 }
 
 fn main() -> Result<()> {
@@ -41,7 +52,11 @@ fn main() -> Result<()> {
     let (old, new) = if args.formulaic {
         formulaic_pair(args.seed, args.paragraphs)
     } else {
-        let pair = edited_pair_shaped(args.seed, args.paragraphs, &Shape::realistic());
+        let revision = match args.revision {
+            Touch::Typical => Revision::Typical,
+            Touch::Heavy => Revision::Heavy,
+        };
+        let pair = edited_pair_revised(args.seed, args.paragraphs, &Shape::realistic(), revision);
         (pair.old, pair.new)
     };
     std::fs::create_dir_all(&args.out)

@@ -54,13 +54,48 @@ pub fn edited_pair(seed: u64, paragraphs: usize) -> EditedPair {
 
 /// Like [`edited_pair`], with paragraphs (old, and inserted in the revision) of `shape`.
 pub fn edited_pair_shaped(seed: u64, paragraphs: usize, shape: &Shape) -> EditedPair {
+    edited_pair_revised(seed, paragraphs, shape, Revision::Heavy)
+}
+
+/// Like [`edited_pair_shaped`], with the edits of `revision`.
+pub fn edited_pair_revised(
+    seed: u64,
+    paragraphs: usize,
+    shape: &Shape,
+    revision: Revision,
+) -> EditedPair {
     let old = draft_shaped(seed, paragraphs, shape);
-    let (new, truth) = edit(
+    let (new, truth) = edit_revised(
         &old,
         seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x5EED,
         shape,
+        revision,
     );
     EditedPair { old, new, truth }
+}
+
+/// How much of a draft a revision touches. The mix of edits is the same; only their rates
+/// differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Revision {
+    /// About two paragraphs in five touched: a tenth lightly edited, a fifteenth heavily, a
+    /// twenty-fifth moved, a thirtieth each split, merged (with the next) and deleted, a
+    /// fortieth replaced, and one inserted for every twenty-five. What the accuracy tests are
+    /// tuned on: every kind of change is frequent.
+    Heavy,
+    /// Each kind of edit four times rarer: about one paragraph in ten touched, a hundredth
+    /// moved. A typical revision of a long text.
+    Typical,
+}
+
+impl Revision {
+    /// How many times rarer each kind of edit is than in [`Revision::Heavy`].
+    fn rarity(self) -> usize {
+        match self {
+            Revision::Heavy => 1,
+            Revision::Typical => 4,
+        }
+    }
 }
 
 /// The adversary of the candidate index: `paragraphs` one-sentence paragraphs that all open
@@ -125,6 +160,16 @@ impl Item {
 /// Rates are per numbered paragraph, with at least one of each kind once the draft has
 /// twenty numbered paragraphs.
 pub fn edit(old: &Document, seed: u64, shape: &Shape) -> (Document, Truth) {
+    edit_revised(old, seed, shape, Revision::Heavy)
+}
+
+/// Like [`edit`], with the rates of `revision`.
+pub fn edit_revised(
+    old: &Document,
+    seed: u64,
+    shape: &Shape,
+    revision: Revision,
+) -> (Document, Truth) {
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut items: Vec<Item> = old
         .paragraphs
@@ -143,7 +188,10 @@ pub fn edit(old: &Document, seed: u64, shape: &Shape) -> (Document, Truth) {
         .map(|p| p.index)
         .collect();
     let k = numbered.len();
-    let count = |per: usize| if k >= 20 { (k / per).max(1) } else { k / per };
+    let count = |per: usize| {
+        let per = per * revision.rarity();
+        if k >= 20 { (k / per).max(1) } else { k / per }
+    };
 
     let is_numbered = |i: usize| old.paragraphs[i].kind == ParagraphKind::Numbered;
 

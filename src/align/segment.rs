@@ -102,6 +102,42 @@ impl<'a> Iterator for AsciiBounds<'a> {
     }
 }
 
+/// Calls `each` with every word of ASCII `text`, in order: the pieces of [`word_bounds`]
+/// that hold a letter or a digit (what the engine compares), and whether the piece has an
+/// upper-case letter. One pass, with no piece made of spaces or punctuation handed out: a
+/// word starts at a byte of [`is_core`] after a byte that is not, and runs as far as
+/// [`AsciiBounds`] would take it.
+#[inline]
+pub(crate) fn each_ascii_word<'a>(text: &'a str, mut each: impl FnMut(&'a str, bool)) {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let mut i = 0;
+    while i < len {
+        if !is_core(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (mut alphanumeric, mut upper) = (false, false);
+        loop {
+            let b = bytes[i];
+            alphanumeric |= b.is_ascii_alphanumeric();
+            upper |= b.is_ascii_uppercase();
+            i += 1;
+            if i >= len
+                || !(is_core(bytes[i])
+                    || (i + 1 < len && is_infix(bytes[i], bytes[i - 1], bytes[i + 1])))
+            {
+                break;
+            }
+        }
+        if alphanumeric {
+            // Cuts fall between ASCII bytes, so on character boundaries.
+            each(&text[start..i], upper);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +185,30 @@ mod tests {
         same_as_unicode_segmentation(
             "We note, with concern, the U.N. report's 3.5% (1,000.5) rise: e.g. don't.\r\n",
         );
+    }
+
+    #[test]
+    fn ascii_words_are_the_word_pieces() {
+        let mut rng = fastrand::Rng::with_seed(31);
+        for _ in 0..20_000 {
+            let len = rng.usize(0..40);
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| match rng.u8(0..3) {
+                    0 => rng.alphabetic() as u8,
+                    1 => ALPHABET[rng.usize(0..ALPHABET.len())],
+                    _ => rng.u8(0..128),
+                })
+                .collect();
+            let text = std::str::from_utf8(&bytes).expect("ASCII");
+            let expected: Vec<(&str, bool)> = text
+                .split_word_bounds()
+                .filter(|t| t.chars().any(char::is_alphanumeric))
+                .map(|t| (t, t.bytes().any(|b| b.is_ascii_uppercase())))
+                .collect();
+            let mut found = Vec::new();
+            each_ascii_word(text, |w, upper| found.push((w, upper)));
+            assert_eq!(found, expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -171,10 +171,10 @@ pub struct Paragraph {
     /// annex. `None` elsewhere.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
-    /// The comparison key: `text` with typographic variants folded (see `parse::normalize`).
-    /// Not part of the JSON contract; rebuilt whenever a document is parsed.
+    /// The comparison key where it is not `text` itself (see [`Paragraph::key`]). Not part
+    /// of the JSON contract; rebuilt whenever a document is parsed.
     #[serde(skip)]
-    pub key: String,
+    pub(crate) folded_key: Option<String>,
 }
 
 /// True for the label of a part whose paragraphs number afresh: an article ("Article 3 bis")
@@ -184,6 +184,18 @@ pub fn is_part_label(label: &str) -> bool {
 }
 
 impl Paragraph {
+    /// The comparison key: `text` with typographic variants folded (see `parse::normalize`).
+    /// Of ASCII text, most drafts, that is the text itself, and it is not stored twice.
+    pub fn key(&self) -> &str {
+        self.folded_key.as_deref().unwrap_or(&self.text)
+    }
+
+    /// Sets the comparison key; call it after any change to `text`, which it is compared
+    /// with.
+    pub fn set_key(&mut self, key: String) {
+        self.folded_key = (key != self.text).then_some(key);
+    }
+
     /// The label as printed at the start of the paragraph, with its punctuation and a space:
     /// "12. ", "(a) ", "I. ", "3.1. "; empty for unlabelled text, for a derived label (`PP3`
     /// was never printed) and for an article heading (its text is the whole heading). Text

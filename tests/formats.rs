@@ -40,7 +40,7 @@ fn agreement(expected: &Document, actual: &Document) -> f64 {
     let ids = |d: &Document| -> Vec<(Option<String>, String)> {
         d.paragraphs
             .iter()
-            .map(|p| (p.label.clone(), p.key.clone()))
+            .map(|p| (p.label.clone(), p.key().to_string()))
             .collect()
     };
     let (a, b) = (ids(expected), ids(actual));

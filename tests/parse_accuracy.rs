@@ -20,7 +20,7 @@ fn squash(doc: &Document) -> Vec<(Option<String>, String)> {
         .iter()
         .map(|p| {
             let text = p
-                .key
+                .key()
                 .chars()
                 .filter(|c| !c.is_whitespace() && *c != '-')
                 .collect();
@@ -130,7 +130,7 @@ fn kinds_survive_pdf_rendering() {
                 parsed
                     .paragraphs
                     .iter()
-                    .any(|q| q.key == p.key && q.kind == p.kind && q.label == p.label),
+                    .any(|q| q.key() == p.key() && q.kind == p.kind && q.label == p.label),
             );
         }
     }

@@ -33,6 +33,7 @@ pub mod similarity;
 mod split_merge;
 pub mod words;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -118,8 +119,8 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         }
     }
     let w = Weighted::with_copies(
-        old.paragraphs.iter().map(|p| p.key.as_str()),
-        new.paragraphs.iter().map(|p| p.key.as_str()),
+        old.paragraphs.iter().map(|p| p.key()),
+        new.paragraphs.iter().map(|p| p.key()),
         &copy_of,
     );
     let old_heading: Vec<bool> = old
@@ -257,7 +258,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         &new_heading,
         &mut old_partner,
         &mut new_partner,
-        |i, j| old.paragraphs[i].key == new.paragraphs[j].key,
+        |i, j| old.paragraphs[i].key() == new.paragraphs[j].key(),
     );
     for (sim, partner) in [(&mut old_sim, &old_partner), (&mut new_sim, &new_partner)] {
         for (s, p) in sim.iter_mut().zip(partner) {
@@ -372,7 +373,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         } else if let Some(i) = new_partner[j] {
             let kind = if !in_place[i] {
                 ChangeKind::Moved
-            } else if old.paragraphs[i].key == new.paragraphs[j].key {
+            } else if old.paragraphs[i].key() == new.paragraphs[j].key() {
                 ChangeKind::Unchanged
             } else {
                 ChangeKind::Modified
@@ -381,7 +382,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
                 kind,
                 old: vec![i],
                 new: vec![j],
-                similarity: if old.paragraphs[i].key == new.paragraphs[j].key {
+                similarity: if old.paragraphs[i].key() == new.paragraphs[j].key() {
                     1.0
                 } else {
                     new_sim[j]
@@ -398,11 +399,11 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
     }
     let drafts = place_deletions(drafts, n);
 
-    let redline = |d: &Draft| change(old, new, d);
+    let redline = |d: Draft| change(old, new, d);
     if drafts.len() >= PARALLEL_FROM {
-        drafts.par_iter().map(redline).collect()
+        drafts.into_par_iter().map(redline).collect()
     } else {
-        drafts.iter().map(redline).collect()
+        drafts.into_iter().map(redline).collect()
     }
 }
 
@@ -430,8 +431,8 @@ fn key_groups<'d>(old: &'d Document, new: &'d Document) -> KeyGroups<'d> {
         doc.paragraphs
             .par_iter()
             .map(|p| HashedKey {
-                hash: hash::FastBuild::default().hash_one(p.key.as_str()),
-                key: &p.key,
+                hash: hash::FastBuild::default().hash_one(p.key()),
+                key: p.key(),
             })
             .collect()
     };
@@ -527,38 +528,47 @@ fn place_deletions(drafts: Vec<Draft>, n: usize) -> Vec<Draft> {
     out
 }
 
-/// The text of several paragraphs of one side, joined as spans expect.
-fn joined(doc: &Document, indices: &[usize]) -> String {
-    indices
-        .iter()
-        .map(|&i| doc.paragraphs[i].text.as_str())
-        .collect::<Vec<_>>()
-        .join(PARAGRAPH_BREAK)
+/// The text of several paragraphs of one side, joined as spans expect; a single paragraph's
+/// text is borrowed (most changes have one paragraph a side, and most are unchanged).
+fn joined<'d>(doc: &'d Document, indices: &[usize]) -> Cow<'d, str> {
+    match indices {
+        [] => Cow::Borrowed(""),
+        [i] => Cow::Borrowed(&doc.paragraphs[*i].text),
+        _ => Cow::Owned(
+            indices
+                .iter()
+                .map(|&i| doc.paragraphs[i].text.as_str())
+                .collect::<Vec<_>>()
+                .join(PARAGRAPH_BREAK),
+        ),
+    }
 }
 
 /// The finished change, with its redline.
-fn change(old: &Document, new: &Document, d: &Draft) -> Change {
-    let (old_text, new_text) = (joined(old, &d.old), joined(new, &d.new));
+fn change(old: &Document, new: &Document, d: Draft) -> Change {
     let spans = match d.kind {
-        ChangeKind::Inserted => one_sided(SpanOp::Insert, new_text),
-        ChangeKind::Deleted => one_sided(SpanOp::Delete, old_text),
-        _ => words::redline(&old_text, &new_text),
+        ChangeKind::Inserted => one_sided(SpanOp::Insert, joined(new, &d.new)),
+        ChangeKind::Deleted => one_sided(SpanOp::Delete, joined(old, &d.old)),
+        _ => words::redline(&joined(old, &d.old), &joined(new, &d.new)),
     };
     Change {
         kind: d.kind,
-        old: d.old.clone(),
-        new: d.new.clone(),
+        old: d.old,
+        new: d.new,
         similarity: d.similarity,
         spans,
         ..Default::default()
     }
 }
 
-fn one_sided(op: SpanOp, text: String) -> Vec<Span> {
+fn one_sided(op: SpanOp, text: Cow<str>) -> Vec<Span> {
     if text.is_empty() {
         Vec::new()
     } else {
-        vec![Span { op, text }]
+        vec![Span {
+            op,
+            text: text.into_owned(),
+        }]
     }
 }
 

@@ -386,7 +386,7 @@ impl<'a> Builder<'a> {
         &mut self,
         label: Option<String>,
         kind: ParagraphKind,
-        (text, key): (String, String),
+        (text, folded_key): (String, Option<String>),
         line: usize,
         markers: Vec<String>,
     ) {
@@ -394,7 +394,7 @@ impl<'a> Builder<'a> {
             index: self.out.len(),
             label,
             kind,
-            key,
+            folded_key,
             text,
             line,
             derived: false,

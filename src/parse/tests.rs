@@ -41,9 +41,9 @@ fn index_line_and_key_are_filled() {
     );
     for (i, p) in doc.paragraphs.iter().enumerate() {
         assert_eq!(p.index, i);
-        assert_eq!(p.key, normalize::key(&p.text));
+        assert_eq!(p.key(), normalize::key(&p.text));
     }
-    assert_eq!(doc.paragraphs[0].key, "We \"note\".");
+    assert_eq!(doc.paragraphs[0].key(), "We \"note\".");
     assert_eq!(doc.paragraphs[1].line, 3);
 }
 

@@ -317,7 +317,7 @@ fn take_missing_markers(doc: &mut Document) {
             }
             if let Some(text) = without_mark(&p.text, &mark) {
                 p.text = text;
-                p.key = super::normalize::key(&p.text);
+                p.set_key(super::normalize::key(&p.text));
                 let at = p
                     .notes
                     .iter()

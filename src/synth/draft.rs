@@ -193,16 +193,21 @@ pub fn document_from(
     let paragraphs = paragraphs
         .into_iter()
         .enumerate()
-        .map(|(index, (label, kind, text))| Paragraph {
-            index,
-            label,
-            kind,
-            key: normalize::key(&text),
-            text,
-            line: 2 * index + 1,
-            derived: false,
-            notes: Vec::new(),
-            article: None,
+        .map(|(index, (label, kind, text))| {
+            let key = normalize::key(&text);
+            let mut p = Paragraph {
+                index,
+                label,
+                kind,
+                text,
+                line: 2 * index + 1,
+                derived: false,
+                notes: Vec::new(),
+                article: None,
+                folded_key: None,
+            };
+            p.set_key(key);
+            p
         })
         .collect();
     Document {

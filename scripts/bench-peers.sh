@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Times `redline diff` beside `git diff --no-index --word-diff=porcelain` and GNU `wdiff` on
-# the same generated pairs (150, 1,500 and 15,000 paragraphs), then the shipped drafts'
-# history in every format and the adversarial formulaic pair. Prints wall time (median of
+# the same generated pairs, then the shipped drafts' history in every format and the
+# adversarial formulaic pair. The pairs: 150, 1,500 and 15,000 paragraphs with a typical
+# revision (about a tenth of the paragraphs touched, the pair issue 9 sets its target on),
+# and 1,500 and 15,000 with a heavy one (two paragraphs in five). Prints wall time (median of
 # RUNS runs), the ratio to each peer and peak memory (maximum resident set, /usr/bin/time -v).
 #
 #   scripts/bench-peers.sh            # RUNS=5 by default
@@ -25,8 +27,10 @@ done
 cargo build --release --quiet
 cargo build --release --quiet --example gen
 GEN=target/release/examples/gen
-for n in 150 1500 15000; do
-    [ -s "$PAIRS/$n/new.txt" ] || "$GEN" --paragraphs "$n" --seed 1 --out "$PAIRS/$n" >/dev/null
+PAIR_NAMES="typical-150 typical-1500 typical-15000 heavy-1500 heavy-15000"
+for pair in $PAIR_NAMES; do
+    [ -s "$PAIRS/$pair/new.txt" ] || "$GEN" --revision "${pair%-*}" --paragraphs "${pair#*-}" \
+        --seed 1 --out "$PAIRS/$pair" >/dev/null
 done
 [ -s "$PAIRS/formulaic/new.txt" ] ||
     "$GEN" --formulaic --paragraphs 5000 --seed 1 --out "$PAIRS/formulaic" >/dev/null
@@ -73,17 +77,17 @@ echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)
     "$(free -g | awk '/^Mem:/ { print $2 }') GB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "runs per cell: $RUNS (median wall time; peak memory is the largest of the runs)"
 echo
-printf '%-8s %9s | %-22s %-22s | %-22s %-20s %-20s | %s\n' \
-    paragraphs input "redline json" "redline terminal" "git --word-diff" "wdiff" \
+printf '%-13s %9s | %-22s %-22s | %-22s %-20s %-20s | %s\n' \
+    "pair" input "redline json" "redline terminal" "git --word-diff" "wdiff" \
     "ratio json/git, /wdiff" "peak json / input"
-for n in 150 1500 15000; do
-    old=$PAIRS/$n/old.txt new=$PAIRS/$n/new.txt
+for pair in $PAIR_NAMES; do
+    old=$PAIRS/$pair/old.txt new=$PAIRS/$pair/new.txt
     bytes=$(($(stat -c %s "$old") + $(stat -c %s "$new")))
     read -r rj mj < <(median "$REDLINE" diff "$old" "$new" -f json)
     read -r rt mt < <(median "$REDLINE" diff "$old" "$new" -f terminal --color never)
     read -r g mg < <(median git diff --no-index --word-diff=porcelain "$old" "$new")
     read -r w mw < <(median wdiff "$old" "$new")
-    printf '%-8s %9s | %-22s %-22s | %-22s %-20s %-20s | %s\n' "$n" "$(mb $((bytes / 1024)))" \
+    printf '%-13s %9s | %-22s %-22s | %-22s %-20s %-20s | %s\n' "$pair" "$(mb $((bytes / 1024)))" \
         "${rj}s $(mb "$mj")" "${rt}s $(mb "$mt")" "${g}s $(mb "$mg")" "${w}s $(mb "$mw")" \
         "$(ratio "$rj" "$g"), $(ratio "$rj" "$w")" "$(ratio "$mj" $((bytes / 1024)))"
 done

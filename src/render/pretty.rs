@@ -157,23 +157,26 @@ where
             .chunks(self.items.len().div_ceil(PIECES))
             .collect();
         let batch = 2 * rayon::current_num_threads();
+        // The batches' buffers are reused: fresh ones of this size would each be new pages
+        // for the system to map, which costs more than rendering into them.
+        let mut rendered: Vec<Vec<u8>> = vec![Vec::new(); batch];
         let mut first = true;
         for pieces in pieces.chunks(batch) {
             // Each element is preceded by ",\n" and its indentation; the very first comma
             // is dropped.
-            let rendered: Vec<Vec<u8>> = pieces
+            pieces
                 .par_iter()
-                .map(|piece| {
-                    let mut bytes = Vec::new();
+                .zip(rendered.par_iter_mut())
+                .try_for_each(|(piece, bytes)| {
+                    bytes.clear();
                     for item in *piece {
                         bytes.extend_from_slice(b",\n");
-                        indent(&mut bytes, depth + 1)?;
-                        render_into(&mut bytes, &(self.view)(item), depth + 1)?;
+                        indent(bytes, depth + 1)?;
+                        render_into(&mut *bytes, &(self.view)(item), depth + 1)?;
                     }
-                    Ok(bytes)
-                })
-                .collect::<io::Result<_>>()?;
-            for bytes in &rendered {
+                    io::Result::Ok(())
+                })?;
+            for bytes in &rendered[..pieces.len()] {
                 out.write_all(if first { &bytes[1..] } else { bytes })?;
                 first = false;
             }

@@ -462,6 +462,17 @@ pub enum SpanOp {
     Delete,
 }
 
+impl SpanOp {
+    /// The operation's name as the JSON contracts spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpanOp::Equal => "equal",
+            SpanOp::Insert => "insert",
+            SpanOp::Delete => "delete",
+        }
+    }
+}
+
 /// Two drafts and the changes that lead from the first to the second.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {

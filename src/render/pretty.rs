@@ -116,39 +116,43 @@ impl Piece for List<'_> {
     }
 }
 
-/// An array of `items`, each written as `view` shows it, rendered in parallel.
+/// An array of `items`, each written by `write` (into a buffer, at a depth), rendered in
+/// parallel.
 pub(super) struct Elements<'a, S, F> {
     items: &'a [S],
-    view: F,
+    write: F,
 }
 
-impl<'a, S> Elements<'a, S, fn(&'a S) -> &'a S> {
-    /// The items as they are.
-    pub fn of(items: &'a [S]) -> Self {
-        Elements { items, view: |s| s }
+/// Writes one element into a buffer as it stands at a depth.
+pub(super) trait WriteElement<'a, S>:
+    Fn(&'a S, &mut Vec<u8>, usize) -> io::Result<()> + Sync
+{
+}
+
+impl<'a, S, F> WriteElement<'a, S> for F where
+    F: Fn(&'a S, &mut Vec<u8>, usize) -> io::Result<()> + Sync
+{
+}
+
+impl<'a, S: Sync> Elements<'a, S, ()> {
+    /// The items, each written by `write`.
+    pub fn written<F: WriteElement<'a, S>>(items: &'a [S], write: F) -> Elements<'a, S, F> {
+        Elements { items, write }
     }
 }
 
-impl<'a, S, F> Elements<'a, S, F> {
-    /// The items as `view` shows them (built while rendering, never all at once).
-    pub fn viewed<V>(items: &'a [S], view: F) -> Self
-    where
-        F: Fn(&'a S) -> V,
-    {
-        Elements { items, view }
-    }
-}
-
-impl<'a, S, F, V> Piece for Elements<'a, S, F>
+impl<'a, S, F> Piece for Elements<'a, S, F>
 where
     S: Sync,
-    F: Fn(&'a S) -> V + Sync,
-    V: Serialize,
+    F: WriteElement<'a, S>,
 {
     fn write(&self, out: &mut Out, depth: usize) -> io::Result<()> {
         if self.items.len() < PARALLEL_FROM {
+            let mut bytes = Vec::new();
             return write_entries(out, depth, b"[]", self.items.iter(), |out, item| {
-                render_into(out, &(self.view)(item), depth + 1)
+                bytes.clear();
+                (self.write)(item, &mut bytes, depth + 1)?;
+                out.write_all(&bytes)
             });
         }
         out.write_all(b"[")?;
@@ -172,7 +176,7 @@ where
                     for item in *piece {
                         bytes.extend_from_slice(b",\n");
                         indent(bytes, depth + 1)?;
-                        render_into(&mut *bytes, &(self.view)(item), depth + 1)?;
+                        (self.write)(item, bytes, depth + 1)?;
                     }
                     io::Result::Ok(())
                 })?;
@@ -185,6 +189,153 @@ where
         indent(out, depth)?;
         out.write_all(b"]")
     }
+}
+
+/// The members of one object, written as they are added, in serde_json's pretty layout:
+/// for the few objects of which a large comparison writes tens of thousands (paragraphs,
+/// changes, spans), where serde_json's byte-at-a-time string escaping is most of the cost
+/// (see [`write_str`]). The tests hold what it writes beside serde_json's output.
+pub(super) struct Members<'o> {
+    out: &'o mut Vec<u8>,
+    depth: usize,
+    empty: bool,
+}
+
+impl<'o> Members<'o> {
+    /// Opens an object standing `depth` levels in.
+    pub fn open(out: &'o mut Vec<u8>, depth: usize) -> Self {
+        out.push(b'{');
+        Members {
+            out,
+            depth,
+            empty: true,
+        }
+    }
+
+    /// Starts a member: its line, its name.
+    fn name(&mut self, name: &str) -> &mut Vec<u8> {
+        self.out
+            .extend_from_slice(if self.empty { b"\n" } else { b",\n" });
+        self.empty = false;
+        push_indent(self.out, self.depth + 1);
+        write_str(self.out, name);
+        self.out.extend_from_slice(b": ");
+        self.out
+    }
+
+    /// A string member.
+    pub fn str(&mut self, name: &str, value: &str) {
+        let out = self.name(name);
+        write_str(out, value);
+    }
+
+    /// A string member that may be `null`.
+    pub fn opt_str(&mut self, name: &str, value: Option<&str>) {
+        let out = self.name(name);
+        match value {
+            Some(v) => write_str(out, v),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+
+    /// A member of any other value, written by serde_json.
+    pub fn value(&mut self, name: &str, value: &impl Serialize) -> io::Result<()> {
+        let depth = self.depth + 1;
+        render_into(self.name(name), value, depth)
+    }
+
+    /// An array member, each element written by `write` into the buffer at its depth.
+    pub fn array<T>(
+        &mut self,
+        name: &str,
+        items: impl ExactSizeIterator<Item = T>,
+        mut write: impl FnMut(&mut Vec<u8>, T, usize) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let depth = self.depth + 1;
+        let out = self.name(name);
+        if items.len() == 0 {
+            out.extend_from_slice(b"[]");
+            return Ok(());
+        }
+        out.push(b'[');
+        for (k, item) in items.enumerate() {
+            out.extend_from_slice(if k == 0 { b"\n" } else { b",\n" });
+            push_indent(out, depth + 1);
+            write(out, item, depth + 1)?;
+        }
+        out.push(b'\n');
+        push_indent(out, depth);
+        out.push(b']');
+        Ok(())
+    }
+
+    /// Closes the object.
+    pub fn close(self) {
+        if self.empty {
+            self.out.push(b'}');
+        } else {
+            self.out.push(b'\n');
+            push_indent(self.out, self.depth);
+            self.out.push(b'}');
+        }
+    }
+}
+
+fn push_indent(out: &mut Vec<u8>, depth: usize) {
+    for _ in 0..depth {
+        out.extend_from_slice(b"  ");
+    }
+}
+
+/// Writes `text` as a JSON string, escaped exactly as serde_json escapes it: `"` and `\\`
+/// with a backslash, the control characters with their short escapes or `\u00XX`.
+///
+/// Nearly all text needs no escape; blocks of bytes are screened first with a test that
+/// has no early exit, which the compiler turns into vector code, and are copied whole.
+pub(super) fn write_str(out: &mut Vec<u8>, text: &str) {
+    const BLOCK: usize = 32;
+    let special = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
+    let bytes = text.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if at + BLOCK <= bytes.len() {
+            let block: &[u8; BLOCK] = bytes[at..at + BLOCK].try_into().expect("a whole block");
+            if block.iter().fold(0u8, |any, &b| any | u8::from(special(b))) == 0 {
+                at += BLOCK;
+                continue;
+            }
+        }
+        let end = (at + BLOCK).min(bytes.len());
+        for k in at..end {
+            let b = bytes[k];
+            if !special(b) {
+                continue;
+            }
+            out.extend_from_slice(&bytes[copied..k]);
+            copied = k + 1;
+            match b {
+                b'"' => out.extend_from_slice(b"\\\""),
+                b'\\' => out.extend_from_slice(b"\\\\"),
+                b'\n' => out.extend_from_slice(b"\\n"),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                b'\t' => out.extend_from_slice(b"\\t"),
+                0x08 => out.extend_from_slice(b"\\b"),
+                0x0c => out.extend_from_slice(b"\\f"),
+                _ => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    out.extend_from_slice(b"\\u00");
+                    out.push(HEX[usize::from(b >> 4)]);
+                    out.push(HEX[usize::from(b & 0xf)]);
+                }
+            }
+        }
+        at = end;
+    }
+    out.extend_from_slice(&bytes[copied..]);
+    out.push(b'"');
 }
 
 /// serde_json's pretty layout, starting `depth` levels in.
@@ -262,7 +413,11 @@ impl serde_json::ser::Formatter for Indented {
 }
 
 /// Writes `value` pretty-printed as it stands `depth` levels in.
-fn render_into<W: Write>(out: W, value: &impl Serialize, depth: usize) -> io::Result<()> {
+pub(super) fn render_into<W: Write>(
+    out: W,
+    value: &impl Serialize,
+    depth: usize,
+) -> io::Result<()> {
     let formatter = Indented {
         depth,
         has_value: false,
@@ -347,9 +502,24 @@ mod tests {
                 &Object::new()
                     .field("schema", whole.schema)
                     .field("one", &whole.one)
-                    .member("many", Elements::of(&whole.many))
-                    .member("doubled", Elements::viewed(&numbers, |k| 2 * k))
-                    .member("none", Elements::of(&whole.none))
+                    .member(
+                        "many",
+                        Elements::written(&whole.many, |item, out, depth| {
+                            render_into(out, item, depth)
+                        }),
+                    )
+                    .member(
+                        "doubled",
+                        Elements::written(&numbers, |k, out, depth| {
+                            render_into(out, &(2 * k), depth)
+                        }),
+                    )
+                    .member(
+                        "none",
+                        Elements::written(&whole.none, |item, out, depth| {
+                            render_into(out, item, depth)
+                        }),
+                    )
                     .member("parts", List(parts))
                     .member("empty", Object::new()),
             );

@@ -454,7 +454,11 @@ fn compare(
     align: &AlignOptions,
     watch: Option<&Watch>,
 ) -> redline::Comparison {
-    let mut c = align::compare(old, new, align);
+    // The lexicon compiles while the drafts are aligned.
+    let (mut c, ()) = rayon::join(
+        || align::compare(old, new, align),
+        || annotate::lexicon(watch).prepare(),
+    );
     annotate::comparison(&mut c.changes, &c.old, &c.new, watch);
     c
 }
@@ -595,7 +599,11 @@ fn load_history(
             .collect::<redline::Result<_>>()?
     };
     check_topic(common, watch)?;
-    let mut history = history::build(documents, align);
+    // The lexicon compiles while the drafts are aligned.
+    let (mut history, ()) = rayon::join(
+        || history::build(documents, align),
+        || annotate::lexicon(watch).prepare(),
+    );
     annotate::history(&mut history, watch);
     Ok(history)
 }

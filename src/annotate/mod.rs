@@ -34,12 +34,18 @@ fn each_edited(changes: &mut [Change], annotate: impl Fn(&mut Change) + Sync + S
     }
 }
 
+/// The strength lexicon annotation uses: the watch file's, else the built-in one. Call
+/// [`strength::Lexicon::prepare`] on it beside the alignment to take its compilation off
+/// the annotation's path.
+pub fn lexicon(watch: Option<&Watch>) -> &strength::Lexicon {
+    watch.map_or(strength::Lexicon::built_in(), |w| &w.lexicon)
+}
+
 /// Annotates the changes of one comparison: references always, strength and brackets
 /// always (with the watch file's `[[strength]]` entries when there is one), topics when a
 /// watch file is given.
 pub fn comparison(changes: &mut [Change], old: &Document, new: &Document, watch: Option<&Watch>) {
-    let default_lexicon = strength::Lexicon::default();
-    let lexicon = watch.map_or(&default_lexicon, |w| &w.lexicon);
+    let lexicon = lexicon(watch);
     references::assign(changes, old, new);
     strength::annotate(changes, lexicon);
     brackets::annotate(changes);

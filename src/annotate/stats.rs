@@ -40,9 +40,16 @@ impl Tally {
 /// The section each paragraph of `document` stands in: the nearest heading before it,
 /// prefixed by its parent ("II.A") when it is a lettered sub-section.
 pub fn sections(document: &Document) -> Vec<String> {
-    let mut top: Option<String> = None;
-    let mut current = String::from("(before the first heading)");
-    document
+    let (names, of) = section_ids(document);
+    of.into_iter().map(|s| names[s].clone()).collect()
+}
+
+/// [`sections`] without a copy of the name for every paragraph: the sections' names, in
+/// order, and each paragraph's index into them.
+fn section_ids(document: &Document) -> (Vec<String>, Vec<usize>) {
+    let mut top: Option<&str> = None;
+    let mut names = vec![String::from("(before the first heading)")];
+    let of = document
         .paragraphs
         .iter()
         .map(|p| {
@@ -51,10 +58,10 @@ pub fn sections(document: &Document) -> Vec<String> {
                 let lettered = label.len() == 1
                     && label.chars().all(|c| c.is_ascii_uppercase())
                     && !matches!(label, "I" | "V" | "X");
-                current = match (&top, lettered) {
+                names.push(match (top, lettered) {
                     (Some(t), true) => format!("{t}.{label} {}", p.text),
                     _ => {
-                        top = Some(label.to_string());
+                        top = Some(label);
                         // An article heading's text is the whole heading ("Article 3
                         // (mitigation)"), label included.
                         if label.is_empty() || is_part_label(label) {
@@ -63,34 +70,40 @@ pub fn sections(document: &Document) -> Vec<String> {
                             format!("{label}. {}", p.text)
                         }
                     }
-                };
+                });
             }
-            current.clone()
+            names.len() - 1
         })
-        .collect()
+        .collect();
+    (names, of)
 }
 
 /// Tallies per section, in the order sections first appear (new draft first, then sections
 /// only the old draft had); sections without changes are left out.
 pub fn by_section(changes: &[Change], old: &Document, new: &Document) -> Vec<Tally> {
-    let old_sections = sections(old);
-    let new_sections = sections(new);
+    let (old_names, old_of) = section_ids(old);
+    let (new_names, new_of) = section_ids(new);
+    // Each section's tally, by the section's place in either draft; sections of the same
+    // name in both drafts share one. Looked up by name once per section, not per change: a
+    // long draft has hundreds of sections and tens of thousands of changes.
     let mut tallies: Vec<Tally> = Vec::new();
-    // Where each section's tally is: a long draft has hundreds of sections, too many to
-    // search the list for every change.
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut new_tally: Vec<Option<usize>> = vec![None; new_names.len()];
+    let mut old_tally: Vec<Option<usize>> = vec![None; old_names.len()];
     for change in changes {
-        let name = match (change.new.first(), change.old.first()) {
-            (Some(&n), _) => &new_sections[n],
-            (None, Some(&o)) => &old_sections[o],
+        let (slot, name) = match (change.new.first(), change.old.first()) {
+            (Some(&n), _) => (&mut new_tally[new_of[n]], &new_names[new_of[n]]),
+            (None, Some(&o)) => (&mut old_tally[old_of[o]], &old_names[old_of[o]]),
             _ => continue,
         };
-        let at = *index.entry(name.as_str()).or_insert_with(|| {
-            tallies.push(Tally {
-                name: name.clone(),
-                ..Default::default()
-            });
-            tallies.len() - 1
+        let at = *slot.get_or_insert_with(|| {
+            *by_name.entry(name.as_str()).or_insert_with(|| {
+                tallies.push(Tally {
+                    name: name.clone(),
+                    ..Default::default()
+                });
+                tallies.len() - 1
+            })
         });
         tallies[at].add(change);
     }

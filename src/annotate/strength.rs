@@ -6,6 +6,7 @@
 //! changes and attaches [`StrengthShift`]s; it never re-aligns.
 
 use std::ops::Range;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
@@ -85,6 +86,9 @@ const BUILT_IN: &[(&str, &str, u8, &str)] = &[
 pub struct Lexicon {
     /// The entries, built-in first, then the watch file's.
     pub entries: Vec<Entry>,
+    /// All the entries' patterns in one set, built when first needed (see
+    /// [`Lexicon::prepare`]); `None` inside should the set exceed the size limit.
+    set: OnceLock<Option<RegexSet>>,
 }
 
 fn compile(pattern: &str) -> Result<Regex, regex::Error> {
@@ -106,6 +110,7 @@ fn default_pattern(name: &str) -> String {
 impl Default for Lexicon {
     fn default() -> Self {
         Lexicon {
+            set: OnceLock::new(),
             entries: BUILT_IN
                 .iter()
                 .map(|&(name, class, rank, pattern)| Entry {
@@ -148,14 +153,30 @@ impl Lexicon {
         Ok(lexicon)
     }
 
+    /// The built-in lexicon, compiled once for the whole process.
+    pub fn built_in() -> &'static Lexicon {
+        static BUILT: LazyLock<Lexicon> = LazyLock::new(Lexicon::default);
+        &BUILT
+    }
+
+    /// Compiles what annotating many changes needs (the set of all patterns), so that a
+    /// caller can have it done beside other work, the alignment, instead of on its path.
+    pub fn prepare(&self) {
+        self.set();
+    }
+
     /// All the entries' patterns in one set, compiled as each entry's is; `None` should
     /// the set exceed the size limit (each entry is then searched for on its own).
-    fn set(&self) -> Option<RegexSet> {
-        RegexSetBuilder::new(self.entries.iter().map(|e| e.pattern.as_str()))
-            .case_insensitive(true)
-            .size_limit(self.entries.len().max(1) << 20)
-            .build()
-            .ok()
+    fn set(&self) -> Option<&RegexSet> {
+        self.set
+            .get_or_init(|| {
+                RegexSetBuilder::new(self.entries.iter().map(|e| e.pattern.as_str()))
+                    .case_insensitive(true)
+                    .size_limit(self.entries.len().max(1) << 20)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// Lexicon entries found in `text` that overlap one of the `edited` ranges, in text order.
@@ -254,7 +275,7 @@ pub fn annotate(changes: &mut [Change], lexicon: &Lexicon) {
         .then(|| lexicon.set())
         .flatten();
     super::each_edited(changes, |change| {
-        change.strength = lexicon.shifts_with(change, set.as_ref());
+        change.strength = lexicon.shifts_with(change, set);
     });
 }
 
@@ -309,7 +330,7 @@ mod tests {
         ];
         for spans in cases {
             let c = change(spans);
-            assert_eq!(lexicon.shifts_with(&c, Some(&set)), lexicon.shifts(&c));
+            assert_eq!(lexicon.shifts_with(&c, Some(set)), lexicon.shifts(&c));
             assert_eq!(
                 lexicon.shifts(&c),
                 lexicon.shifts_with(&c, None),

@@ -41,7 +41,6 @@ use rayon::prelude::*;
 use crate::model::{
     Change, ChangeKind, Comparison, Document, PARAGRAPH_BREAK, ParagraphKind, Span, SpanOp,
 };
-use hash::FastMap;
 use similarity::Weighted;
 
 /// Options that change the answer of the alignment (never its look).
@@ -108,12 +107,12 @@ struct Draft {
 /// the same output.
 pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Change> {
     let (n, m) = (old.paragraphs.len(), new.paragraphs.len());
-    let groups = key_groups(old, new);
+    let groups = KeyGroups::of(old, new);
     // A new paragraph whose key some old paragraph has takes that paragraph's words.
     let mut copy_of: Vec<Option<usize>> = vec![None; m];
-    for (olds, news) in groups.values() {
-        if let Some(&i) = olds.first() {
-            for &j in news {
+    for (olds, news) in groups.groups() {
+        if let Some(i) = olds.first().map(KeyGroups::index) {
+            for j in news.iter().map(KeyGroups::index) {
                 copy_of[j] = Some(i);
             }
         }
@@ -407,53 +406,117 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
     }
 }
 
-/// The paragraphs of each key: old ones, new ones, in order.
-type KeyGroups<'d> = FastMap<HashedKey<'d>, (Vec<usize>, Vec<usize>)>;
+/// A paragraph in [`KeyGroups`]: the hash of its key, its side and index packed by
+/// [`KeyGroups::pack`].
+type KeyEntry = (u64, u64);
 
-/// A paragraph's key with its hash, computed once: keys are whole paragraphs, and hashing
-/// tens of thousands of them is worth spreading over the cores before they meet in one map.
-#[derive(PartialEq, Eq)]
-struct HashedKey<'d> {
-    hash: u64,
-    key: &'d str,
+/// The paragraphs of both drafts grouped by key, without a map: every paragraph's key is
+/// hashed (in parallel; keys are whole paragraphs), the (hash, side, index) entries sorted,
+/// and each run of one key is a group, its old paragraphs first, each side in order.
+struct KeyGroups {
+    /// The paragraphs, sorted.
+    entries: Vec<KeyEntry>,
+    /// Each group's range of `entries`.
+    runs: Vec<std::ops::Range<usize>>,
 }
 
-impl std::hash::Hash for HashedKey<'_> {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
+impl KeyGroups {
+    /// A new paragraph's entry sorts after every old one of the same key.
+    const NEW: u64 = 1 << 32;
+
+    fn pack(new_side: bool, index: usize) -> u64 {
+        if new_side {
+            Self::NEW | index as u64
+        } else {
+            index as u64
+        }
     }
-}
 
-/// Groups the paragraphs of both drafts by key.
-fn key_groups<'d>(old: &'d Document, new: &'d Document) -> KeyGroups<'d> {
-    use std::hash::BuildHasher;
-    let hashed = |doc: &'d Document| -> Vec<HashedKey<'d>> {
-        doc.paragraphs
+    fn of(old: &Document, new: &Document) -> Self {
+        use std::hash::BuildHasher;
+        Self::hashed_by(old, new, |key| hash::FastBuild::default().hash_one(key))
+    }
+
+    /// [`KeyGroups::of`] with keys hashed by `hash`.
+    fn hashed_by(old: &Document, new: &Document, hash: impl Fn(&str) -> u64 + Sync) -> Self {
+        let key = |e: u64| {
+            let doc = if e & Self::NEW != 0 { new } else { old };
+            doc.paragraphs[(e & (Self::NEW - 1)) as usize].key()
+        };
+        let hashed = |doc: &Document, new_side: bool| -> Vec<KeyEntry> {
+            doc.paragraphs
+                .par_iter()
+                .enumerate()
+                .map(|(i, p)| (hash(p.key()), Self::pack(new_side, i)))
+                .collect()
+        };
+        let (mut entries, new_entries) = rayon::join(|| hashed(old, false), || hashed(new, true));
+        entries.extend(new_entries);
+        entries.par_sort_unstable();
+        // Runs of one hash, then each checked, in parallel (comparing whole paragraphs is
+        // the cost here), to hold one key. Different keys of one hash (never seen in
+        // practice) are set apart by key.
+        let mut by_hash = Vec::new();
+        let mut start = 0;
+        while start < entries.len() {
+            let hash = entries[start].0;
+            let end = start + entries[start..].partition_point(|e| e.0 == hash);
+            by_hash.push(start..end);
+            start = end;
+        }
+        let one_key: Vec<bool> = by_hash
             .par_iter()
-            .map(|p| HashedKey {
-                hash: hash::FastBuild::default().hash_one(p.key()),
-                key: p.key(),
+            .map(|run| {
+                let first = key(entries[run.start].1);
+                entries[run.start + 1..run.end]
+                    .iter()
+                    .all(|e| key(e.1) == first)
             })
-            .collect()
-    };
-    let (old_keys, new_keys) = rayon::join(|| hashed(old), || hashed(new));
-    let mut by_key = KeyGroups::default();
-    for (i, k) in old_keys.into_iter().enumerate() {
-        by_key.entry(k).or_default().0.push(i);
+            .collect();
+        let mut runs = Vec::with_capacity(by_hash.len());
+        for (run, one_key) in by_hash.into_iter().zip(one_key) {
+            if one_key {
+                runs.push(run);
+                continue;
+            }
+            let members = &mut entries[run.clone()];
+            members.sort_by(|a, b| key(a.1).cmp(key(b.1)).then(a.1.cmp(&b.1)));
+            let mut from = run.start;
+            while from < run.end {
+                let k = key(entries[from].1);
+                let to = from + entries[from..run.end].partition_point(|e| key(e.1) == k);
+                runs.push(from..to);
+                from = to;
+            }
+        }
+        KeyGroups { entries, runs }
     }
-    for (j, k) in new_keys.into_iter().enumerate() {
-        by_key.entry(k).or_default().1.push(j);
+
+    /// Each group's old paragraphs and new paragraphs (see [`KeyGroups::index`]), in order.
+    fn groups(&self) -> impl Iterator<Item = (&[KeyEntry], &[KeyEntry])> + '_ {
+        self.runs.iter().map(|run| {
+            let members = &self.entries[run.clone()];
+            members.split_at(members.partition_point(|e| e.1 & Self::NEW == 0))
+        })
     }
-    by_key
+
+    /// The paragraph index of an entry.
+    fn index(entry: &KeyEntry) -> usize {
+        (entry.1 & (Self::NEW - 1)) as usize
+    }
 }
 
 /// Exact anchors: keys unique on both sides, and keys repeated the same number of times on
 /// both sides (paired in order). Headings only anchor to headings.
 fn anchors(groups: &KeyGroups, old_heading: &[bool], new_heading: &[bool]) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = groups
-        .values()
+        .groups()
         .filter(|(a, b)| a.len() == b.len())
-        .flat_map(|(a, b)| a.iter().copied().zip(b.iter().copied()))
+        .flat_map(|(a, b)| {
+            a.iter()
+                .map(KeyGroups::index)
+                .zip(b.iter().map(KeyGroups::index))
+        })
         .filter(|&(i, j)| old_heading[i] == new_heading[j])
         .collect();
     out.sort_unstable();

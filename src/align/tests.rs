@@ -251,3 +251,31 @@ fn split_spans_join_paragraphs_with_the_break() {
         format!("{FORUM}{PARAGRAPH_BREAK}{FUNDING}")
     );
 }
+
+#[test]
+fn key_groups_hold_one_key_each_even_when_hashes_collide() {
+    let old = doc(&["a", "b", "a", "c"]);
+    let new = doc(&["b", "a", "d", "a", "b"]);
+    let grouped = |groups: &KeyGroups| {
+        let mut out: Vec<(Vec<usize>, Vec<usize>)> = groups
+            .groups()
+            .map(|(o, n)| {
+                (
+                    o.iter().map(KeyGroups::index).collect(),
+                    n.iter().map(KeyGroups::index).collect(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    let expected = vec![
+        (vec![], vec![2]),
+        (vec![0, 2], vec![1, 3]),
+        (vec![1], vec![0, 4]),
+        (vec![3], vec![]),
+    ];
+    assert_eq!(grouped(&KeyGroups::of(&old, &new)), expected);
+    // Every key of one hash: the groups are set apart by key all the same.
+    assert_eq!(grouped(&KeyGroups::hashed_by(&old, &new, |_| 7)), expected);
+}

@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::model::{Change, ChangeKind, Document, ParagraphKind, SpanOp, is_part_label};
 
 /// Changes counted over one section or topic.
@@ -22,19 +24,33 @@ pub struct Tally {
 
 impl Tally {
     fn add(&mut self, change: &Change) {
-        if change.kind == ChangeKind::Unchanged {
-            return;
-        }
-        self.changed += 1;
-        for span in &change.spans {
-            let words = span.text.split_whitespace().count();
-            match span.op {
-                SpanOp::Insert => self.words_added += words,
-                SpanOp::Delete => self.words_removed += words,
-                SpanOp::Equal => {}
-            }
+        self.count(counts(change));
+    }
+
+    fn count(&mut self, counts: Option<(usize, usize)>) {
+        if let Some((added, removed)) = counts {
+            self.changed += 1;
+            self.words_added += added;
+            self.words_removed += removed;
         }
     }
+}
+
+/// The words a change adds and removes; `None` for an unchanged paragraph, which counts
+/// for nothing.
+fn counts(change: &Change) -> Option<(usize, usize)> {
+    if change.kind == ChangeKind::Unchanged {
+        return None;
+    }
+    let (mut added, mut removed) = (0, 0);
+    for span in &change.spans {
+        match span.op {
+            SpanOp::Insert => added += span.text.split_whitespace().count(),
+            SpanOp::Delete => removed += span.text.split_whitespace().count(),
+            SpanOp::Equal => {}
+        }
+    }
+    Some((added, removed))
 }
 
 /// The section each paragraph of `document` stands in: the nearest heading before it,
@@ -90,11 +106,25 @@ pub fn by_section(changes: &[Change], old: &Document, new: &Document) -> Vec<Tal
     let mut by_name: HashMap<&str, usize> = HashMap::new();
     let mut new_tally: Vec<Option<usize>> = vec![None; new_names.len()];
     let mut old_tally: Vec<Option<usize>> = vec![None; old_names.len()];
-    for change in changes {
-        let (slot, name) = match (change.new.first(), change.old.first()) {
-            (Some(&n), _) => (&mut new_tally[new_of[n]], &new_names[new_of[n]]),
-            (None, Some(&o)) => (&mut old_tally[old_of[o]], &old_names[old_of[o]]),
-            _ => continue,
+    // Where each change stands and what it counts, read in parallel: a long draft has tens
+    // of thousands of changes, each in its own place in memory. The tallies are then kept
+    // in order.
+    let read: Vec<_> = changes
+        .par_iter()
+        .map(|change| {
+            let (in_new, section) = match (change.new.first(), change.old.first()) {
+                (Some(&n), _) => (true, new_of[n]),
+                (None, Some(&o)) => (false, old_of[o]),
+                _ => return None,
+            };
+            Some((in_new, section, counts(change)))
+        })
+        .collect();
+    for (in_new, section, counts) in read.into_iter().flatten() {
+        let (slot, name) = if in_new {
+            (&mut new_tally[section], &new_names[section])
+        } else {
+            (&mut old_tally[section], &old_names[section])
         };
         let at = *slot.get_or_insert_with(|| {
             *by_name.entry(name.as_str()).or_insert_with(|| {
@@ -105,7 +135,7 @@ pub fn by_section(changes: &[Change], old: &Document, new: &Document) -> Vec<Tal
                 tallies.len() - 1
             })
         });
-        tallies[at].add(change);
+        tallies[at].count(counts);
     }
     tallies.retain(|t| t.changed > 0);
     tallies

@@ -3,7 +3,10 @@
 //!
 //! `cargo bench --bench stages` runs them all; `cargo bench --bench stages -- align` one
 //! group. Inputs come from `redline::synth` with realistic paragraphs (about 500 bytes), the
-//! same generator `examples/gen.rs` writes to files for `scripts/bench-peers.sh`. These are
+//! same generator `examples/gen.rs` writes to files for `scripts/bench-peers.sh`; the pairs
+//! are revised heavily (two paragraphs in five touched), and `align/typical-1500` typically
+//! (one in ten). The library runs on the system allocator here; the command itself uses
+//! jemalloc (see `src/main.rs`). These are
 //! measurements, never pass/fail: no target is asserted here.
 
 use std::hint::black_box;
@@ -16,7 +19,7 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use redline::align::{self, AlignOptions, words};
 use redline::render::{self, Format, RenderOptions};
 use redline::synth::draft::{Shape, plain_text};
-use redline::synth::edits::{edited_pair_shaped, formulaic_pair};
+use redline::synth::edits::{Revision, edited_pair_revised, edited_pair_shaped, formulaic_pair};
 use redline::{ChangeKind, Comparison, history, parse, read};
 
 /// Paragraph counts of the scaling benchmarks. The 15,000-paragraph pair takes seconds per
@@ -45,6 +48,11 @@ fn align_stage(c: &mut Criterion) {
             b.iter(|| align::align(black_box(&pair.old), black_box(&pair.new), &options))
         });
     }
+    // A typical revision (a tenth of the paragraphs touched) beside the heavy ones above.
+    let typical = edited_pair_revised(1, 1_500, &Shape::realistic(), Revision::Typical);
+    group.bench_function("typical-1500", |b| {
+        b.iter(|| align::align(black_box(&typical.old), black_box(&typical.new), &options))
+    });
     // The adversary of the candidate index: every feature common, every paragraph moved.
     let (old, new) = formulaic_pair(42, 5_000);
     group.bench_function("formulaic-5000", |b| {

@@ -5,10 +5,12 @@
 //! cargo run --release --example gen -- --formulaic --paragraphs 5000 --seed 1 --out DIR
 //! ```
 //!
-//! The default pair is `synth::edits::edited_pair_shaped` with realistic paragraphs (about
-//! 500 bytes: 15,000 paragraphs make about 7.5 MB a side), so `redline diff`, `git diff
-//! --word-diff` and `wdiff` see the same bytes. `--formulaic` writes the adversarial pair
-//! instead: near-identical one-sentence paragraphs, shuffled, a tenth lightly edited.
+//! The default pair is `synth::edits::edited_pair_revised` with realistic paragraphs (about
+//! 500 bytes: 15,000 paragraphs make about 7.5 MB a side) and a typical revision (about a
+//! tenth of the paragraphs touched; `--revision heavy` touches two in five), so `redline
+//! diff`, `git diff --word-diff` and `wdiff` see the same bytes. `--formulaic` writes the
+//! adversarial pair instead: near-identical one-sentence paragraphs, shuffled, a tenth
+//! lightly edited.
 //! `DIR/old.txt` and `DIR/new.txt` are written; the same arguments give the same bytes.
 
 use std::path::PathBuf;

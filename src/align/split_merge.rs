@@ -148,6 +148,16 @@ fn has_usable_neighbour(many: &Side, partner: Option<usize>, q: usize) -> bool {
         || (q + 1 < many.tokens.len() && usable(many, partner, q + 1))
 }
 
+/// Whether candidate `q` may seed runs for a paragraph whose partner is `partner`, given
+/// that it belongs to the paragraph (its containment, asked only then): usable, with a
+/// usable neighbour, and not the partner, which seeds runs anyway. The partner's own
+/// containment is never asked for (a run keeps it whatever it holds), and on a modified
+/// pair it is the costliest to measure: a similar paragraph passes every bound and takes
+/// the full LCS.
+fn seeds_run(many: &Side, partner: Option<usize>, q: usize) -> bool {
+    Some(q) != partner && usable(many, partner, q) && has_usable_neighbour(many, partner, q)
+}
+
 /// A group found: the paragraph on the one side, the run on the many side, the similarity.
 pub(crate) type Group = (usize, RangeInclusive<usize>, f64);
 
@@ -183,7 +193,7 @@ pub(crate) fn group(
                     let mut members = Members::new(w, many, &one.tokens[p]);
                     p_words.load(&one.tokens[p]);
                     for &q in &candidates[p] {
-                        if usable(many, partner, q) && has_usable_neighbour(many, partner, q) {
+                        if seeds_run(many, partner, q) {
                             members.containment(p_words, q);
                         }
                     }
@@ -209,8 +219,7 @@ pub(crate) fn group(
             .unwrap_or_else(|| Members::new(w, many, &one.tokens[p]));
         let mut seeds: Vec<usize> = partner.into_iter().collect();
         seeds.extend(candidates.iter().copied().filter(|&q| {
-            usable(q)
-                && has_usable_neighbour(many, partner, q)
+            seeds_run(many, partner, q)
                 && members.containment(&mut p_words, q) >= MEMBER_CONTAINMENT
         }));
         let mut tried: FastSet<(usize, usize)> = FastSet::default();

@@ -108,15 +108,25 @@ struct Draft {
 pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Change> {
     let (n, m) = (old.paragraphs.len(), new.paragraphs.len());
     let groups = KeyGroups::of(old, new);
-    // A new paragraph whose key some old paragraph has takes that paragraph's words.
+    // A new paragraph whose key some old paragraph has takes that paragraph's words. Each
+    // paragraph's key is known by its group's number from here on: two keys are equal when
+    // their numbers are, and whole paragraphs are not compared again.
     let mut copy_of: Vec<Option<usize>> = vec![None; m];
-    for (olds, news) in groups.groups() {
+    let (mut old_key, mut new_key) = (vec![0u32; n], vec![0u32; m]);
+    for (g, (olds, news)) in groups.groups().enumerate() {
+        for i in olds.iter().map(KeyGroups::index) {
+            old_key[i] = g as u32;
+        }
+        for j in news.iter().map(KeyGroups::index) {
+            new_key[j] = g as u32;
+        }
         if let Some(i) = olds.first().map(KeyGroups::index) {
             for j in news.iter().map(KeyGroups::index) {
                 copy_of[j] = Some(i);
             }
         }
     }
+    let same_key = |i: usize, j: usize| old_key[i] == new_key[j];
     let w = Weighted::with_copies(
         old.paragraphs.iter().map(|p| p.key()),
         new.paragraphs.iter().map(|p| p.key()),
@@ -257,7 +267,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         &new_heading,
         &mut old_partner,
         &mut new_partner,
-        |i, j| old.paragraphs[i].key() == new.paragraphs[j].key(),
+        same_key,
     );
     for (sim, partner) in [(&mut old_sim, &old_partner), (&mut new_sim, &new_partner)] {
         for (s, p) in sim.iter_mut().zip(partner) {
@@ -370,9 +380,10 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
         } else if new_grouped[j] {
             // A later member of a split, already in the split's change.
         } else if let Some(i) = new_partner[j] {
+            let same = same_key(i, j);
             let kind = if !in_place[i] {
                 ChangeKind::Moved
-            } else if old.paragraphs[i].key() == new.paragraphs[j].key() {
+            } else if same {
                 ChangeKind::Unchanged
             } else {
                 ChangeKind::Modified
@@ -381,11 +392,7 @@ pub fn align(old: &Document, new: &Document, options: &AlignOptions) -> Vec<Chan
                 kind,
                 old: vec![i],
                 new: vec![j],
-                similarity: if old.paragraphs[i].key() == new.paragraphs[j].key() {
-                    1.0
-                } else {
-                    new_sim[j]
-                },
+                similarity: if same { 1.0 } else { new_sim[j] },
             });
         } else {
             drafts.push(Draft {

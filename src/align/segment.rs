@@ -57,7 +57,7 @@ pub(crate) struct AsciiBounds<'a> {
 
 /// A byte that joins its neighbours into one word: a letter, a digit or `_`.
 #[inline]
-fn is_core(b: u8) -> bool {
+const fn is_core(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
@@ -111,32 +111,57 @@ impl<'a> Iterator for AsciiBounds<'a> {
 pub(crate) fn each_ascii_word<'a>(text: &'a str, mut each: impl FnMut(&'a str, bool)) {
     let bytes = text.as_bytes();
     let len = bytes.len();
+    let class = |b: u8| CLASS[usize::from(b)];
     let mut i = 0;
     while i < len {
-        if !is_core(bytes[i]) {
+        if class(bytes[i]) & CORE == 0 {
             i += 1;
             continue;
         }
         let start = i;
-        let (mut alphanumeric, mut upper) = (false, false);
+        let mut seen = 0;
         loop {
-            let b = bytes[i];
-            alphanumeric |= b.is_ascii_alphanumeric();
-            upper |= b.is_ascii_uppercase();
+            seen |= class(bytes[i]);
             i += 1;
             if i >= len
-                || !(is_core(bytes[i])
+                || !(class(bytes[i]) & CORE != 0
                     || (i + 1 < len && is_infix(bytes[i], bytes[i - 1], bytes[i + 1])))
             {
                 break;
             }
         }
-        if alphanumeric {
+        if seen & ALPHANUMERIC != 0 {
             // Cuts fall between ASCII bytes, so on character boundaries.
-            each(&text[start..i], upper);
+            each(&text[start..i], seen & UPPER != 0);
         }
     }
 }
+
+/// Class bits of a byte for [`each_ascii_word`], read from [`CLASS`] in one load: a byte
+/// of [`is_core`], a letter or digit, an upper-case letter.
+const CORE: u8 = 1;
+const ALPHANUMERIC: u8 = 2;
+const UPPER: u8 = 4;
+
+/// The class bits of every byte value (none for bytes past ASCII, which never reach here).
+static CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if is_core(c) {
+            class[b] |= CORE;
+        }
+        if c.is_ascii_alphanumeric() {
+            class[b] |= ALPHANUMERIC;
+        }
+        if c.is_ascii_uppercase() {
+            class[b] |= UPPER;
+        }
+        b += 1;
+    }
+    class
+};
 
 #[cfg(test)]
 mod tests {

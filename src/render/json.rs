@@ -70,20 +70,16 @@ fn write_paragraph(out: &mut Vec<u8>, p: &Paragraph, depth: usize) -> io::Result
     Ok(())
 }
 
-/// A change of `redline.diff/1` and of a `redline.history/1` step: what serde_json writes
-/// for [`ChangeJson`], faster (see [`Members`]); the tests hold the two side by side.
-fn write_change(
+/// A change of `redline.diff/1` and of a `redline.history/1` step, written member by member
+/// (see [`Members`]); the tests hold it beside what serde_json writes for the contract's
+/// shape, spelled out there as a struct.
+fn write_change<'a>(
     out: &mut Vec<u8>,
-    c: &Change,
-    old: &Document,
-    new: &Document,
+    c: &'a Change,
+    old: &'a Document,
+    new: &'a Document,
     depth: usize,
 ) -> io::Result<()> {
-    fn labels<'d>(d: &'d Document, ix: &[usize]) -> Vec<Option<&'d str>> {
-        ix.iter()
-            .map(|&i| d.paragraphs[i].label.as_deref())
-            .collect()
-    }
     let number =
         |out: &mut Vec<u8>, n: &usize, _| serde_json::to_writer(out, n).map_err(io::Error::from);
     let label = |out: &mut Vec<u8>, l: Option<&str>, _| {
@@ -98,8 +94,11 @@ fn write_change(
     m.str("kind", c.kind.as_str());
     m.array("old", c.old.iter(), number)?;
     m.array("new", c.new.iter(), number)?;
-    m.array("old_labels", labels(old, &c.old).into_iter(), label)?;
-    m.array("new_labels", labels(new, &c.new).into_iter(), label)?;
+    let labels = |d: &'a Document, ix: &'a [usize]| {
+        ix.iter().map(move |&i| d.paragraphs[i].label.as_deref())
+    };
+    m.array("old_labels", labels(old, &c.old), label)?;
+    m.array("new_labels", labels(new, &c.new), label)?;
     m.value("similarity", &rounded(c.similarity))?;
     m.array(
         "spans",

@@ -134,9 +134,9 @@ impl<'a, S, F> WriteElement<'a, S> for F where
 {
 }
 
-impl<'a, S: Sync> Elements<'a, S, ()> {
+impl<'a, S: Sync, F: WriteElement<'a, S>> Elements<'a, S, F> {
     /// The items, each written by `write`.
-    pub fn written<F: WriteElement<'a, S>>(items: &'a [S], write: F) -> Elements<'a, S, F> {
+    pub fn written(items: &'a [S], write: F) -> Self {
         Elements { items, write }
     }
 }

@@ -17,7 +17,7 @@ use clap::Parser;
 /// A large comparison allocates a few hundred small blocks per paragraph (texts, word ids,
 /// spans) and the system maps their memory a 4 KiB page at a time: on a 15,000-paragraph
 /// pair, glibc's allocator took some 19,000 page faults, a fifth of all the CPU time. In
-/// 2 MiB pages the same run takes about 400. Only the command does this; the library leaves
+/// 2 MiB pages the same run takes about 500. Only the command does this; the library leaves
 /// the choice of allocator to its users. `docs/performance.md` has the measurements.
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;

@@ -74,12 +74,12 @@ impl<'a> Object<'a> {
 /// Writes the opening bracket, each entry on a line of its own one level in (the entry
 /// itself written by `write`), and the closing bracket on a line of its own at `depth`;
 /// without entries, the two brackets alone. This is serde_json's pretty layout.
-fn write_entries<T>(
-    out: &mut Out,
+fn write_entries<W: Write, T>(
+    out: &mut W,
     depth: usize,
     brackets: &[u8; 2],
     entries: impl ExactSizeIterator<Item = T>,
-    mut write: impl FnMut(&mut Out, T) -> io::Result<()>,
+    mut write: impl FnMut(&mut W, T) -> io::Result<()>,
 ) -> io::Result<()> {
     if entries.len() == 0 {
         return out.write_all(brackets);
@@ -252,21 +252,9 @@ impl<'o> Members<'o> {
         mut write: impl FnMut(&mut Vec<u8>, T, usize) -> io::Result<()>,
     ) -> io::Result<()> {
         let depth = self.depth + 1;
-        let out = self.name(name);
-        if items.len() == 0 {
-            out.extend_from_slice(b"[]");
-            return Ok(());
-        }
-        out.push(b'[');
-        for (k, item) in items.enumerate() {
-            out.extend_from_slice(if k == 0 { b"\n" } else { b",\n" });
-            push_indent(out, depth + 1);
-            write(out, item, depth + 1)?;
-        }
-        out.push(b'\n');
-        push_indent(out, depth);
-        out.push(b']');
-        Ok(())
+        write_entries(self.name(name), depth, b"[]", items, |out, item| {
+            write(out, item, depth + 1)
+        })
     }
 
     /// Closes the object.

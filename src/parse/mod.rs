@@ -129,8 +129,9 @@ fn has_hidden_bytes(bytes: &[u8]) -> bool {
 /// Blocks of bytes are screened whole, folding the answers into a byte: the compiler turns
 /// that into vector code, where the early exit of `Iterator::any` (or a fold into a `bool`)
 /// keeps it to one byte at a time, several times slower. `test` should be branch-free
-/// (`|`, `&`, not `||`, `&&`) for the same reason.
-fn any_byte(bytes: &[u8], test: impl Fn(u8) -> bool) -> bool {
+/// (`|`, `&`, not `||`, `&&`) for the same reason. The JSON writer screens its strings with
+/// it too.
+pub(crate) fn any_byte(bytes: &[u8], test: impl Fn(u8) -> bool) -> bool {
     let blocks = bytes.chunks_exact(64);
     let rest = blocks.remainder();
     blocks

@@ -278,10 +278,10 @@ fn push_indent(out: &mut Vec<u8>, depth: usize) {
 /// Writes `text` as a JSON string, escaped exactly as serde_json escapes it: `"` and `\\`
 /// with a backslash, the control characters with their short escapes or `\u00XX`.
 ///
-/// Nearly all text needs no escape; blocks of bytes are screened first with a test that
-/// has no early exit, which the compiler turns into vector code, and are copied whole.
+/// Nearly all text needs no escape; blocks of bytes are screened first
+/// ([`crate::parse::any_byte`]) and copied whole.
 pub(super) fn write_str(out: &mut Vec<u8>, text: &str) {
-    const BLOCK: usize = 32;
+    const BLOCK: usize = 64;
     let special = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
@@ -289,12 +289,9 @@ pub(super) fn write_str(out: &mut Vec<u8>, text: &str) {
     let mut copied = 0;
     let mut at = 0;
     while at < bytes.len() {
-        if at + BLOCK <= bytes.len() {
-            let block: &[u8; BLOCK] = bytes[at..at + BLOCK].try_into().expect("a whole block");
-            if block.iter().fold(0u8, |any, &b| any | u8::from(special(b))) == 0 {
-                at += BLOCK;
-                continue;
-            }
+        if at + BLOCK <= bytes.len() && !crate::parse::any_byte(&bytes[at..at + BLOCK], special) {
+            at += BLOCK;
+            continue;
         }
         let end = (at + BLOCK).min(bytes.len());
         for k in at..end {
